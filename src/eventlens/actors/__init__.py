@@ -1,0 +1,1 @@
+"""Actors: dictionaries, fast matching, noun-phrase coding and within-document coreference."""

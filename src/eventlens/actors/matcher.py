@@ -1,0 +1,75 @@
+"""Find dictionary actors in text with one Aho-Corasick automaton over every alias.
+
+Name matching is case-sensitive ("US" the country, not "us" the pronoun) and respects word
+boundaries; overlapping hits resolve leftmost-longest. Role nouns ("government", "troops",
+"prime minister") are matched on lowercased tokens and lemmas.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import ahocorasick
+
+from eventlens.actors.dictionary import Actor, Dictionary
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int  # character offsets in the text searched
+    end: int
+    alias: str
+    actors: tuple[Actor, ...]
+
+
+@cache
+def _automaton_for(d_id: int, d: Dictionary) -> ahocorasick.Automaton:
+    auto = ahocorasick.Automaton()
+    for alias, actors in d.aliases.items():
+        auto.add_word(alias, (alias, tuple(actors)))
+    if len(auto):
+        auto.make_automaton()
+    return auto
+
+
+def automaton(d: Dictionary) -> ahocorasick.Automaton:
+    return _automaton_for(id(d), d)
+
+
+def _boundary(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_")
+
+
+def find_names(text: str, d: Dictionary) -> list[Hit]:
+    """All alias hits in `text`, non-overlapping, leftmost-longest first."""
+    auto = automaton(d)
+    if not len(auto):
+        return []
+    cands = []
+    for end_idx, (alias, actors) in auto.iter(text):
+        start = end_idx - len(alias) + 1
+        if _boundary(text, start, end_idx + 1):
+            cands.append(Hit(start, end_idx + 1, alias, actors))
+    cands.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    out: list[Hit] = []
+    last_end = -1
+    for h in cands:
+        if h.start >= last_end:
+            out.append(h)
+            last_end = h.end
+    return out
+
+
+def role_sector(tokens: list, d: Dictionary) -> tuple[str | None, int]:
+    """The sector of the longest role phrase ending at the last token, and its length."""
+    for n in range(min(4, len(tokens)), 0, -1):
+        window = tokens[-n:]
+        words = tuple(t.text.lower() for t in window)
+        lemmas = words[:-1] + (window[-1].lemma_.lower(),)
+        for key in (words, lemmas):
+            if key in d.roles:
+                return d.roles[key], n
+    return None, 0

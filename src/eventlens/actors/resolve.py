@@ -1,0 +1,229 @@
+"""Code the noun phrases of one parsed document as actors, with coreference.
+
+For a head token, the noun phrase is its left dependents plus appositions ("Khurram
+Dastagir, Defence Minister"); prepositional phrases ("ambassador to Pakistan") are not part
+of it. The phrase is coded from the dictionary hits inside it: a known person (with the role
+held on the article's date), an organisation, or a country plus a role noun's sector
+("the Pakistan government" -> PAKGOV). Pronouns, role descriptions without a country ("the
+ambassador") and bare surnames resolve to an earlier actor of the same document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from eventlens.actors.dictionary import Actor, Dictionary
+from eventlens.actors.matcher import Hit, find_names, role_sector
+from eventlens.model import Mention
+
+_NP_LEFT = {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "advmod", "predet",
+            "case", "punct", "cc", "conj", "npadvmod"}
+_NP_RIGHT = {"appos", "compound", "flat", "case"}
+_PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+_THING_PRONOUNS = {"it", "its", "itself"}
+_PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
+_COUNTRY_KINDS = {"country", "adjective", "capital", "people"}
+_MAX_COREF_DISTANCE = 1500  # characters: pronouns look back about a few paragraphs
+
+
+@dataclass(frozen=True)
+class _Known:
+    """A resolved actor mention remembered for later coreference."""
+
+    mention: Mention
+    token_i: int
+    person: bool
+    plural: bool
+    role_words: frozenset[str]
+    surname: str | None
+
+
+def _sector_code(country: str | None, sector: str | None) -> str | None:
+    if country and sector:
+        return country + sector
+    return country or sector
+
+
+class DocActors:
+    """Actor mentions of one spaCy Doc; state is the coreference history, built in order."""
+
+    def __init__(self, doc, dictionary: Dictionary, on: date | None) -> None:
+        self.doc = doc
+        self.d = dictionary
+        self.on = on
+        self.cache: dict[int, Mention | None] = {}
+        self.history: list[_Known] = []
+        self.tok_hit: dict[int, Hit] = {}
+        for h in find_names(doc.text, dictionary):
+            span = doc.char_span(h.start, h.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for t in span:
+                self.tok_hit[t.i] = h
+        # Resolve every candidate noun phrase in text order, so coreference sees the past.
+        for tok in doc:
+            if tok.pos_ in ("NOUN", "PROPN", "PRON") and (
+                tok.dep_ not in ("compound", "flat") or tok.head.pos_ not in ("NOUN", "PROPN")
+            ):
+                self.mention_for(tok)
+
+    # -- noun phrases -------------------------------------------------------------------
+    def np_tokens(self, head) -> list:
+        idx = {head.i}
+        for child in head.lefts:
+            if child.dep_ in _NP_LEFT:
+                idx.update(t.i for t in child.subtree)
+        for child in head.rights:
+            if child.dep_ in _NP_RIGHT:
+                idx.update(t.i for t in child.subtree if t.dep_ not in ("relcl", "acl"))
+        toks = [self.doc[i] for i in range(min(idx), max(idx) + 1)]
+        while toks and (toks[0].is_punct or toks[0].dep_ == "cc") and toks[0] is not head:
+            toks.pop(0)
+        while toks and (toks[-1].is_punct or toks[-1].dep_ in ("case", "cc")) and toks[-1] is not head:
+            toks.pop()
+        return toks
+
+    def mention_for(self, head) -> Mention | None:
+        if head.i in self.cache:
+            return self.cache[head.i]
+        m = self._resolve(head)
+        self.cache[head.i] = m
+        return m
+
+    def _resolve(self, head) -> Mention | None:
+        if head.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "X", "ADJ"):
+            return None
+        toks = self.np_tokens(head)
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        text = self.doc.text[start:end]
+        base = Mention(text=text, start=start, end=end, kind="other")
+        lower = head.text.lower()
+        if head.pos_ == "PRON":
+            if lower in _PERSON_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS:
+                return self._pronoun(head, base)
+            return None
+        hits = self._hits(toks)
+        person = next((a for h in hits for a in h.actors if a.kind == "person"), None)
+        org = next((a for h in hits for a in h.actors if a.kind == "organisation"), None)
+        country = self._country(hits, head)
+        sector, role_words = self._role(toks)
+        if person is not None:
+            c, s = person.coded(self.on)
+            if s is None and sector:
+                s = sector
+            m = replace(base, name=person.name, country=c, sector=s, code=_sector_code(c, s),
+                        kind="person")
+            return self._remember(m, head, person=True, role_words=role_words,
+                                  surname=person.name.split()[-1])
+        if org is not None and (country is None or org.kind == "organisation"):
+            m = replace(base, name=org.name, country=org.country, sector=org.sector or sector,
+                        code=org.code or _sector_code(org.country, org.sector), kind="organisation")
+            return self._remember(m, head, plural=head.tag_ in ("NNS", "NNPS"), role_words=role_words)
+        is_person_name = head.ent_type_ == "PERSON" or (
+            head.pos_ == "PROPN" and any(t.ent_type_ == "PERSON" for t in toks)
+        )
+        if country is not None:
+            s = sector or country.sector
+            kind = "person" if is_person_name else ("country" if s is None else "role")
+            m = replace(base, name=country.name, country=country.country, sector=s,
+                        code=_sector_code(country.country, s), kind=kind)
+            return self._remember(m, head, person=is_person_name or self._personal_role(role_words),
+                                  plural=head.tag_ in ("NNS", "NNPS"), role_words=role_words,
+                                  surname=head.text if is_person_name else None)
+        if is_person_name:
+            earlier = self._by_surname(head.text, head.i)
+            if earlier is not None:
+                m = replace(base, name=earlier.name, country=earlier.country,
+                            sector=earlier.sector or sector, code=earlier.code,
+                            kind="person", resolved_from=earlier.text)
+                return self._remember(m, head, person=True, role_words=role_words,
+                                      surname=head.text)
+            name = " ".join(t.text for t in toks if t.ent_type_ == "PERSON") or head.text
+            m = replace(base, name=name, sector=sector, code=sector, kind="person")
+            return self._remember(m, head, person=True, role_words=role_words, surname=head.text)
+        if sector is not None:
+            earlier = self._by_role(role_words, head.i)
+            if earlier is not None:
+                m = replace(base, name=earlier.name, country=earlier.country, sector=sector,
+                            code=_sector_code(earlier.country, sector), kind="role",
+                            resolved_from=earlier.text)
+            else:
+                m = replace(base, sector=sector, code=sector, kind="role")
+            return self._remember(m, head, person=self._personal_role(role_words),
+                                  plural=head.tag_ in ("NNS", "NNPS"), role_words=role_words)
+        return base
+
+    # -- pieces ---------------------------------------------------------------------------
+    def _hits(self, toks) -> list[Hit]:
+        seen: list[Hit] = []
+        for t in toks:
+            h = self.tok_hit.get(t.i)
+            if h is not None and h not in seen:
+                seen.append(h)
+        return seen
+
+    def _country(self, hits: list[Hit], head) -> Actor | None:
+        for h in hits:
+            for a in h.actors:
+                if a.kind in _COUNTRY_KINDS:
+                    return a
+        return None
+
+    def _role(self, toks) -> tuple[str | None, frozenset[str]]:
+        best, words = None, frozenset()
+        for j in range(len(toks)):
+            sector, n = role_sector(toks[: j + 1], self.d)
+            if sector:
+                best = sector
+                words = frozenset(t.lemma_.lower() for t in toks[j + 1 - n : j + 1])
+        return best, words
+
+    @staticmethod
+    def _personal_role(words: frozenset[str]) -> bool:
+        return bool(words) and not words & {"government", "army", "military", "force", "police",
+                                            "ministry", "embassy", "administration", "party",
+                                            "troops", "authority", "court", "parliament"}
+
+    def _remember(self, m: Mention, head, person: bool = False, plural: bool = False,
+                  role_words: frozenset[str] = frozenset(), surname: str | None = None) -> Mention:
+        if m.code or m.country or m.sector:
+            self.history.append(_Known(m, head.i, person, plural, role_words, surname))
+        return m
+
+    def _recent(self, before: int):
+        limit = self.doc[before].idx - _MAX_COREF_DISTANCE
+        for k in reversed(self.history):
+            if k.token_i < before and k.mention.start >= limit:
+                yield k
+
+    def _by_surname(self, surname: str, before: int) -> Mention | None:
+        for k in reversed(self.history):
+            if k.token_i < before and k.person and k.surname == surname:
+                return k.mention
+        return None
+
+    def _by_role(self, words: frozenset[str], before: int) -> Mention | None:
+        for k in self._recent(before):
+            if words and words <= k.role_words and k.mention.country:
+                return k.mention
+        return None
+
+    def _pronoun(self, head, base: Mention) -> Mention | None:
+        lower = head.text.lower()
+        for k in self._recent(head.i):
+            m = k.mention
+            if lower in _PERSON_PRONOUNS and not k.person:
+                continue
+            if lower in _THING_PRONOUNS and (k.person or k.plural):
+                continue
+            if lower in _PLURAL_PRONOUNS and k.person and not k.plural:
+                continue
+            if not m.code:
+                continue
+            resolved = replace(base, name=m.name, code=m.code, country=m.country, sector=m.sector,
+                               kind="pronoun", resolved_from=m.text)
+            # A pronoun is remembered as its antecedent, so chains of pronouns stay resolved.
+            self.history.append(replace(k, mention=resolved, token_i=head.i))
+            return resolved
+        return base

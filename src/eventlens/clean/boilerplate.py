@@ -1,0 +1,94 @@
+"""Scrape cleanup: banners, section labels, link lines, share/cookie lines, repeated text.
+
+Works on lines, because a plain-text scrape keeps one paragraph a line. Everything removed is
+returned with the reason, so `eventlens clean` can show the user what was dropped and why.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from eventlens.clean.dates import parse_banner_date
+from eventlens.clean.repeats import drop_repeats
+
+_SITE_BANNER = re.compile(r"^\s*\|?\s*Welcome to\s+(?P<site>.+?)\s*\|?\s*$", re.IGNORECASE)
+_SECTION = re.compile(r"^\s*(?P<section>[A-Z][\w&'/,. -]{1,40}?)\s*\|\s*$")
+_LINK_LINE = re.compile(
+    r"^\s*(read more|also read|read also|related|related articles?|see also|recommended|"
+    r"more from|you may also like|watch|listen)\s*[:|\-–—]",
+    re.IGNORECASE,
+)
+_BOILERPLATE = re.compile(
+    r"^\s*(share (this|on|via)|share:|subscribe\b|sign up\b|follow us\b|we use cookies|"
+    r"this (web)?site uses cookies|accept (all )?cookies|advertisement\s*$|click here\b|"
+    r"tweet\s*$|email this|print this|copyright\b|©|all rights reserved|download (our|the) app)",
+    re.IGNORECASE,
+)
+_MAX_BOILERPLATE_WORDS = 25
+
+
+@dataclass
+class BodyParts:
+    paragraphs: list[str] = field(default_factory=list)
+    title: str | None = None
+    site: str | None = None
+    section: str | None = None
+    page_date: date | None = None
+    dropped: list[tuple[str, str]] = field(default_factory=list)
+
+
+def clean_body_lines(lines: list[str], scrape_header: bool) -> BodyParts:
+    """Split off the scrape header (site, date, headline, section) and drop noise lines."""
+    out = BodyParts()
+    body: list[str] = []
+    in_header = scrape_header
+    for raw in lines:
+        line = " ".join(raw.split())
+        if not line:
+            continue
+        if in_header and _take_header_line(line, out):
+            continue
+        if in_header and out.title is None and _looks_like_headline(line):
+            out.title = line
+            continue
+        in_header = False
+        if _LINK_LINE.match(line):
+            out.dropped.append((line, "link to another article"))
+        elif _BOILERPLATE.match(line) and len(line.split()) <= _MAX_BOILERPLATE_WORDS:
+            out.dropped.append((line, "share/subscribe/cookie boilerplate"))
+        elif out.section is None and scrape_header and _SECTION.match(line):
+            out.section = _SECTION.match(line)["section"]
+            out.dropped.append((line, "section label"))
+        else:
+            body.append(line)
+    kept, repeats = drop_repeats(body)
+    out.paragraphs = kept
+    out.dropped.extend(repeats)
+    return out
+
+
+def _take_header_line(line: str, out: BodyParts) -> bool:
+    m = _SITE_BANNER.match(line)
+    if m and out.site is None:
+        out.site = m["site"]
+        out.dropped.append((line, "site banner"))
+        return True
+    if out.page_date is None:
+        d = parse_banner_date(line)
+        if d:
+            out.page_date = d
+            out.dropped.append((line, "date banner"))
+            return True
+    m = _SECTION.match(line)
+    if m and out.section is None:
+        out.section = m["section"]
+        out.dropped.append((line, "section label"))
+        return True
+    return False
+
+
+def _looks_like_headline(line: str) -> bool:
+    words = line.split()
+    return 2 <= len(words) <= 25 and not line.rstrip().endswith((".", ":", ";", ","))

@@ -1,0 +1,1 @@
+"""Events: predicates, the pattern dictionary, negation/modality, assembly and explanations."""

@@ -1,0 +1,171 @@
+"""Who did it and to whom: the source and target noun phrases of a predicate.
+
+Verbs: the subject (the `by` agent when passive), inherited through xcomp/conj/relcl when the
+clause has none; the target is the direct object, the dative, or the object of a preposition,
+looking inside a non-actor object ("suspended intelligence sharing with the US").
+Nouns: the possessor or a country modifier ("US suspension", "her visit"), a `by` phrase, or
+the subject of the light verb that governs the noun ("held talks"); the target comes from
+`to`/`with`/`against`/`on`/`of` phrases.
+"""
+
+from __future__ import annotations
+
+from eventlens.actors.resolve import DocActors
+from eventlens.model import Mention
+
+_SUBJ = ("nsubj", "csubj")
+_TARGET_PREPS = ("to", "against", "with", "on", "toward", "towards", "at", "from", "into", "for",
+                 "over", "about", "of", "upon", "in")
+_NOUN_TARGET_PREPS = ("to", "with", "against", "on", "toward", "towards", "between", "of", "for",
+                      "at", "from", "into", "by")
+
+
+def is_actor(m: Mention | None) -> bool:
+    return m is not None and bool(m.code or m.country or m.sector)
+
+
+def is_passive(verb) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def _child(tok, deps):
+    return next((c for c in tok.children if c.dep_ in deps), None)
+
+
+def _pobj(prep):
+    return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+
+
+def verb_source(verb, actors: DocActors, depth: int = 0):
+    """(mention, how) for the doer of a verb."""
+    if is_passive(verb):
+        agent = _child(verb, ("agent",))
+        if agent is not None and _pobj(agent) is not None:
+            return actors.mention_for(_pobj(agent)), "passive agent"
+        return None, "passive, no agent"
+    subj = _child(verb, _SUBJ)
+    if subj is not None:
+        m = actors.mention_for(subj)
+        if subj.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+            return actors.mention_for(verb.head), "relative clause subject"
+        return m, "subject"
+    if depth > 4:
+        return None, "no subject"
+    head = verb.head
+    if verb.dep_ == "xcomp":
+        obj = _child(head, ("dobj",))
+        if obj is not None:  # "urged the government to act": the object does it
+            return actors.mention_for(obj), "object of governing verb"
+        return verb_source(head, actors, depth + 1)[0], "subject of governing verb"
+    if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+        return verb_source(head, actors, depth + 1)[0], "subject of coordinated verb"
+    if verb.dep_ == "relcl":
+        return actors.mention_for(head), "noun the clause modifies"
+    if verb.dep_ in ("advcl", "acl") and head.pos_ in ("VERB", "AUX"):
+        return verb_source(head, actors, depth + 1)[0], "subject of main clause"
+    return None, "no subject"
+
+
+def _actor_inside(tok, actors: DocActors, avoid: Mention | None) -> Mention | None:
+    """First actor phrase within a non-actor phrase, skipping the source's own country."""
+    fallback = None
+    for t in tok.subtree:
+        if t is tok or t.pos_ not in ("NOUN", "PROPN", "PRON"):
+            continue
+        m = actors.mention_for(t)
+        if not is_actor(m) or (avoid is not None and m.start == avoid.start):
+            continue
+        if avoid is not None and avoid.country and m.country == avoid.country:
+            fallback = fallback or m
+            continue
+        return m
+    return fallback
+
+
+def verb_target(verb, actors: DocActors, source: Mention | None):
+    """(mention, how) for the one acted upon."""
+    if is_passive(verb):
+        subj = _child(verb, ("nsubjpass",))
+        if subj is not None:
+            return actors.mention_for(subj), "passive subject"
+    for dep in ("dobj", "dative", "attr"):
+        obj = _child(verb, (dep,))
+        if obj is None:
+            continue
+        m = actors.mention_for(obj)
+        if is_actor(m) and not _same(m, source):
+            return m, "object" if dep == "dobj" else dep
+    preps = [c for c in verb.children if c.dep_ in ("prep", "agent")]
+    preps.sort(key=lambda p: _TARGET_PREPS.index(p.lower_) if p.lower_ in _TARGET_PREPS else 99)
+    for prep in preps:
+        pobj = _pobj(prep)
+        if pobj is None or prep.lower_ not in _TARGET_PREPS + ("by",):
+            continue
+        m = actors.mention_for(pobj)
+        if is_actor(m) and not _same(m, source):
+            return m, f"'{prep.lower_}' phrase"
+    for dep in ("dobj", "xcomp", "ccomp"):
+        obj = _child(verb, (dep,))
+        if obj is not None:
+            m = _actor_inside(obj, actors, source)
+            if m is not None:
+                return m, f"inside {dep}"
+    for prep in preps:
+        pobj = _pobj(prep)
+        if pobj is not None:
+            m = _actor_inside(pobj, actors, source)
+            if m is not None:
+                return m, f"inside '{prep.lower_}' phrase"
+    obj = _child(verb, ("dobj",))
+    if obj is not None:
+        return actors.mention_for(obj), "object (not an actor)"
+    return None, "no target"
+
+
+def noun_source(noun, actors: DocActors):
+    for c in noun.lefts:
+        if c.dep_ in ("poss", "compound", "amod", "nmod"):
+            m = actors.mention_for(c) if c.pos_ != "ADJ" else _adjective_actor(c, actors)
+            if is_actor(m):
+                return m, "possessor/modifier"
+    by = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "by"), None)
+    if by is not None and _pobj(by) is not None:
+        return actors.mention_for(_pobj(by)), "'by' phrase"
+    head = noun.head
+    if noun.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
+        m, _ = verb_source(head, actors)
+        return m, f"subject of '{head.text}'"
+    return None, "no source"
+
+
+def _adjective_actor(adj, actors: DocActors) -> Mention | None:
+    hit = actors.tok_hit.get(adj.i)
+    if hit is None:
+        return None
+    a = hit.actors[0]
+    if a.kind not in ("adjective", "country"):
+        return None
+    return Mention(text=adj.text, start=adj.idx, end=adj.idx + len(adj.text), name=a.name,
+                   code=a.country, country=a.country, kind="country")
+
+
+def noun_target(noun, actors: DocActors, source: Mention | None):
+    preps = [c for c in noun.rights if c.dep_ == "prep" and c.lower_ in _NOUN_TARGET_PREPS]
+    preps.sort(key=lambda p: _NOUN_TARGET_PREPS.index(p.lower_))
+    for prep in preps:
+        pobj = _pobj(prep)
+        if pobj is None:
+            continue
+        m = actors.mention_for(pobj)
+        if is_actor(m) and not _same(m, source):
+            return m, f"'{prep.lower_}' phrase"
+        m = _actor_inside(pobj, actors, source)
+        if m is not None:
+            return m, f"inside '{prep.lower_}' phrase"
+    return None, "no target"
+
+
+def _same(a: Mention | None, b: Mention | None) -> bool:
+    return a is not None and b is not None and (a.start == b.start or (
+        a.code is not None and a.code == b.code and a.resolved_from is None
+        and b.resolved_from is None and a.text == b.text))

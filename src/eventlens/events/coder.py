@@ -1,0 +1,229 @@
+"""Code the events of one parsed article: predicates x patterns x arguments -> Events.
+
+For every verb and event noun, the pattern dictionary proposes a CAMEO code; the arguments
+module finds the source and target phrases, which the actor resolver codes. Complements are
+handled the way a human coder reads them: "threatened to attack" is one THREATEN event (the
+pattern's xcomp cue picks the subcode), "X said that Y did Z" codes Y->Z with `reported_by` X,
+and a speech verb is coded as a statement only when its complement held no event.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from eventlens.actors.resolve import DocActors
+from eventlens.events import arguments as args
+from eventlens.events.modality import is_hypothetical, is_negated
+from eventlens.events.patterns import Pattern, PatternIndex
+from eventlens.model import Article, Event, Location, Mention, Plover, Span
+from eventlens.ontology import cameo
+
+_LIGHT_VERBS = {"hold", "make", "pay", "conduct", "launch", "carry", "announce", "stage", "give",
+                "begin", "start", "continue", "resume", "order", "call", "end", "impose", "lift"}
+_SPEECH_FALLBACK = {"say", "tell", "state", "announce", "add", "claim", "insist", "stress",
+                    "emphasize", "emphasise", "note", "declare", "report", "reiterate", "affirm"}
+
+
+@dataclass(frozen=True)
+class _Match:
+    pattern: Pattern
+    pred: object  # spaCy Token
+
+
+def _cue_lemmas(tok) -> set[str]:
+    return {tok.lemma_.lower(), tok.text.lower()}
+
+
+def _match(pred, p: Pattern, actors: DocActors) -> bool:
+    kids = list(pred.children)
+    if p.particle is not None and not any(c.dep_ == "prt" and c.lower_ in p.particle for c in kids):
+        return False
+    preps = [c for c in kids if c.dep_ in ("prep", "agent", "dative") and c.pos_ == "ADP"]
+    if p.prep is not None:
+        preps = [c for c in preps if c.lower_ in p.prep]
+        if not preps:
+            return False
+    objects = [c for c in kids if c.dep_ in ("dobj", "attr", "oprd", "dative")]
+    for prep in preps if (p.prep is not None or pred.pos_ == "NOUN") else []:
+        objects += [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+    if pred.pos_ == "NOUN":
+        objects += [c for c in kids if c.dep_ in ("compound", "amod", "nmod")]
+    if p.object is not None:
+        found = [o for o in objects if _cue_lemmas(o) & p.object or
+                 any(_cue_lemmas(c) & p.object for c in o.children if c.dep_ == "compound")]
+        if not found:
+            return False
+        objects = found
+    if p.modifier is not None:
+        pool = objects + [pred]
+        if not any(c.dep_ in ("amod", "compound", "nmod") and _cue_lemmas(c) & p.modifier
+                   for o in pool for c in o.children):
+            return False
+    if p.xcomp is not None and not any(
+        c.dep_ in ("xcomp", "ccomp") and _cue_lemmas(c) & p.xcomp for c in kids
+    ):
+        return False
+    if p.passive is not None and args.is_passive(pred) != p.passive:
+        return False
+    if p.object_actor is not None:
+        actor_obj = any(args.is_actor(actors.mention_for(o)) for o in objects
+                        if o.pos_ in ("NOUN", "PROPN", "PRON"))
+        if actor_obj != p.object_actor:
+            return False
+    return True
+
+
+def best_pattern(pred, index: PatternIndex, actors: DocActors) -> Pattern | None:
+    pos = "VERB" if pred.pos_ in ("VERB", "AUX") else "NOUN" if pred.pos_ in ("NOUN", "PROPN") else None
+    if pos is None:
+        return None
+    best: Pattern | None = None
+    for p in index.candidates(pred.lemma_.lower(), pos):
+        if _match(pred, p, actors) and (
+            best is None or p.n_cues > best.n_cues or (p.n_cues == best.n_cues and p.order < best.order)
+        ):
+            best = p
+    return best
+
+
+def _location(sent, actors: DocActors) -> Location | None:
+    """First place named after 'in'/'at' in the sentence (country or capital), country-level."""
+    for tok in sent:
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "near", "inside"):
+            hit = actors.tok_hit.get(tok.i)
+            if hit is None:
+                continue
+            a = hit.actors[0]
+            if a.kind == "country":
+                return Location(name=hit.alias, country=a.country, precision="country")
+            if a.kind == "capital" and a.sector == "GOV" and hit.alias[:1].isupper():
+                return Location(name=hit.alias, country=a.country, precision="city")
+    return None
+
+
+def _confidence(p: Pattern, source: Mention | None, target: Mention | None) -> float:
+    """A first, uncalibrated score: specific patterns and fully coded dyads score higher."""
+    score = 0.5 + 0.07 * min(p.n_cues, 3)
+    score += 0.12 if args.is_actor(source) else -0.1
+    score += 0.1 if args.is_actor(target) else -0.05
+    return max(0.05, min(0.95, score))
+
+
+def _under_speech(pred, index: PatternIndex, actors: DocActors) -> Mention | None:
+    """The speaker when the predicate sits in the complement of a speech verb."""
+    cur = pred
+    for _ in range(8):
+        if cur.dep_ == "ROOT" or cur.head is cur:
+            return None
+        if cur.dep_ == "ccomp" and _is_speech(cur.head, index):
+            verb = cur.head
+            if args.is_passive(verb):
+                return None
+            m, _ = args.verb_source(verb, actors)
+            return m if args.is_actor(m) else None
+        cur = cur.head
+    return None
+
+
+def _is_speech(tok, index: PatternIndex) -> bool:
+    lemma = tok.lemma_.lower()
+    return lemma in index.speech_lemmas or lemma in _SPEECH_FALLBACK
+
+
+def _norm_sentence(s: str) -> str:
+    return " ".join(re.findall(r"\w+", s.lower()))
+
+
+def code_article(article: Article, doc, actors: DocActors, index: PatternIndex,
+                 include_negated: bool = False) -> list[Event]:
+    ev_date, basis = article.event_date
+    events: list[Event] = []
+    seen: set[tuple] = set()
+    for s_idx, sent in enumerate(doc.sents):
+        sent_text = sent.text
+        matches = []
+        for tok in sent:
+            p = best_pattern(tok, index, actors)
+            if p is not None:
+                matches.append(_Match(p, tok))
+        coded_preds = {m.pred.i for m in matches}
+        # A speech verb is a statement only when nothing was coded in its complement.
+        has_inner = {m.pred.head.i for m in matches if m.pred.dep_ == "ccomp"}
+        location = None
+        for m in matches:
+            pred, p = m.pred, m.pattern
+            if pred.dep_ == "xcomp" and pred.head.i in coded_preds:
+                continue  # "threatened to attack": the head's pattern codes it
+            if pred.pos_ in ("NOUN", "PROPN") and pred.head.i in coded_preds and \
+                    not _is_speech(pred.head, index) and pred.dep_ in ("dobj", "pobj"):
+                continue  # "accused X of aggression": the verb codes it
+            if _is_speech(pred, index) and p.code[:2] == "01" and pred.i in has_inner:
+                continue
+            if pred.pos_ in ("VERB", "AUX"):
+                source, s_how = args.verb_source(pred, actors)
+                target, t_how = args.verb_target(pred, actors, source)
+            else:
+                source, s_how = args.noun_source(pred, actors)
+                target, t_how = args.noun_target(pred, actors, source)
+            if not (args.is_actor(source) or args.is_actor(target)):
+                continue
+            negated = is_negated(pred)
+            hypothetical = is_hypothetical(pred, sent_text)
+            if (negated or hypothetical) and not include_negated:
+                continue
+            entry = cameo.lookup(p.code)
+            key = (_norm_sentence(sent_text), source.code if source else None,
+                   target.code if target else None, p.code, pred.lemma_)
+            if key in seen:
+                continue
+            seen.add(key)
+            if location is None:
+                location = _location(sent, actors) or False
+            reported_by = _under_speech(pred, index, actors)
+            expl = _explain(p, pred, source, s_how, target, t_how, reported_by, entry)
+            events.append(Event(
+                doc_id=article.id,
+                sentence_index=s_idx,
+                sentence=sent_text,
+                sentence_start=sent.start_char,
+                source=source if source is not None else None,
+                target=target,
+                action=Span(pred.text, pred.idx, pred.idx + len(pred.text)),
+                cameo=p.code,
+                cameo_root=p.code[:2],
+                quad_class=entry.quad_class if entry else cameo.quad_class_of(p.code),
+                goldstein=entry.goldstein if entry else None,
+                plover=Plover(entry.plover_event, entry.plover_mode, entry.plover_context)
+                if entry else Plover(None, None),
+                negated=negated,
+                hypothetical=hypothetical,
+                reported_by=reported_by,
+                reciprocal=False,
+                date=ev_date,
+                date_basis=basis,
+                location=location or None,
+                confidence=_confidence(p, source, target),
+                explanation=expl,
+            ))
+    return events
+
+
+def _describe(m: Mention | None, how: str) -> str:
+    if m is None:
+        return f"none ({how})"
+    coded = m.code or "uncoded"
+    via = f", coreference to '{m.resolved_from}'" if m.resolved_from else ""
+    return f"{how} '{m.text}' -> {m.name or m.text} [{coded}{via}]"
+
+
+def _explain(p: Pattern, pred, source, s_how, target, t_how, reported_by, entry) -> str:
+    name = entry.name if entry else p.code
+    parts = [
+        f"pattern {p.describe()} -> {p.code} ({name}) on '{pred.text}'",
+        f"source: {_describe(source, s_how)}",
+        f"target: {_describe(target, t_how)}",
+    ]
+    if reported_by is not None:
+        parts.append(f"reported by '{reported_by.text}'")
+    return "; ".join(parts)

@@ -1,0 +1,36 @@
+"""Readers: turn input paths (files, directories, `-` for stdin) into RawDocuments.
+
+Readers never raise on bad input: they yield an `InputError` naming the input and the reason,
+and go on with the rest, so one broken file never stops a run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from eventlens.ingest.errors import InputError
+from eventlens.ingest.registry import read_bytes, read_path
+from eventlens.model import RawDocument
+
+__all__ = ["InputError", "read_inputs"]
+
+
+def read_inputs(inputs: Iterable[str], stdin=None) -> Iterator[RawDocument | InputError]:
+    """Yield documents (or errors) from each input in order."""
+    for item in inputs:
+        if item == "-":
+            import sys
+
+            stream = stdin if stdin is not None else sys.stdin.buffer
+            yield from read_bytes(stream.read(), source="stdin", doc_id="stdin")
+            continue
+        path = Path(item)
+        if not path.exists():
+            yield InputError(item, "no such file or directory")
+        elif path.is_dir():
+            from eventlens.ingest.directory import read_directory
+
+            yield from read_directory(path)
+        else:
+            yield from read_path(path, doc_id=path.name)

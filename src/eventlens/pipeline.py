@@ -1,0 +1,73 @@
+"""The whole flow for a stream of documents: clean -> parse (batched) -> actors -> events."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from eventlens.clean import clean
+from eventlens.ingest.errors import InputError
+from eventlens.model import Article, Event, RawDocument
+
+
+@dataclass(frozen=True)
+class Result:
+    article: Article
+    events: list[Event]
+
+
+@dataclass
+class Coder:
+    """Dictionaries and patterns loaded once, reused for every document."""
+
+    dictionaries: tuple[str, ...] = ()
+    include_negated: bool = False
+    batch_size: int = 32
+    n_process: int = 1
+    _cache: dict = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def actor_dictionary(self):
+        from eventlens.actors import dictionary
+
+        return dictionary.load(self.dictionaries)
+
+    @cached_property
+    def patterns(self):
+        from eventlens.events import patterns
+
+        return patterns.load(self.dictionaries)
+
+    def code_parsed(self, article: Article, doc) -> list[Event]:
+        from eventlens.actors.resolve import DocActors
+        from eventlens.events.coder import code_article
+
+        on, _ = article.event_date
+        actors = DocActors(doc, self.actor_dictionary, on)
+        return code_article(article, doc, actors, self.patterns, self.include_negated)
+
+    def run(self, items: Iterable[RawDocument | InputError | Article]) -> Iterator[Result | InputError]:
+        """Code documents in input order; errors pass through in place."""
+        from eventlens import nlp
+
+        self.actor_dictionary, self.patterns  # noqa: B018 - load before parsing starts
+        pending: list[Article | InputError] = []
+
+        def flush() -> Iterator[Result | InputError]:
+            arts = [a for a in pending if isinstance(a, Article)]
+            docs = iter(nlp.parse((a.text for a in arts), self.batch_size, self.n_process))
+            for item in pending:
+                if isinstance(item, InputError):
+                    yield item
+                else:
+                    yield Result(item, self.code_parsed(item, next(docs)))
+            pending.clear()
+
+        for item in items:
+            if isinstance(item, RawDocument):
+                item = clean(item)
+            pending.append(item)
+            if sum(isinstance(a, Article) for a in pending) >= self.batch_size:
+                yield from flush()
+        yield from flush()

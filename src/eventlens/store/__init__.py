@@ -1,0 +1,1 @@
+"""The event store: DuckDB tables for articles and events, bulk writes, queries."""
