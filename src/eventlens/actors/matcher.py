@@ -8,8 +8,6 @@ boundaries; overlapping hits resolve leftmost-longest. Role nouns ("government",
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
-
 import ahocorasick
 
 from eventlens.actors.dictionary import Actor, Dictionary
@@ -23,18 +21,17 @@ class Hit:
     actors: tuple[Actor, ...]
 
 
-@cache
-def _automaton_for(d_id: int, d: Dictionary) -> ahocorasick.Automaton:
-    auto = ahocorasick.Automaton()
-    for alias, actors in d.aliases.items():
-        auto.add_word(alias, (alias, tuple(actors)))
-    if len(auto):
-        auto.make_automaton()
-    return auto
-
-
 def automaton(d: Dictionary) -> ahocorasick.Automaton:
-    return _automaton_for(id(d), d)
+    """The dictionary's automaton, built on first use and kept on the dictionary."""
+    auto = d.__dict__.get("_automaton")
+    if auto is None:
+        auto = ahocorasick.Automaton()
+        for alias, actors in d.aliases.items():
+            auto.add_word(alias, (alias, tuple(actors)))
+        if len(auto):
+            auto.make_automaton()
+        d.__dict__["_automaton"] = auto
+    return auto
 
 
 def _boundary(text: str, start: int, end: int) -> bool:

@@ -78,9 +78,9 @@ class DocActors:
             if child.dep_ in _NP_RIGHT:
                 idx.update(t.i for t in child.subtree if t.dep_ not in ("relcl", "acl"))
         toks = [self.doc[i] for i in range(min(idx), max(idx) + 1)]
-        while toks and (toks[0].is_punct or toks[0].dep_ == "cc") and toks[0] is not head:
+        while toks and (toks[0].is_punct or toks[0].dep_ == "cc") and toks[0].i != head.i:
             toks.pop(0)
-        while toks and (toks[-1].is_punct or toks[-1].dep_ in ("case", "cc")) and toks[-1] is not head:
+        while toks and (toks[-1].is_punct or toks[-1].dep_ in ("case", "cc")) and toks[-1].i != head.i:
             toks.pop()
         return toks
 
@@ -107,7 +107,7 @@ class DocActors:
         person = next((a for h in hits for a in h.actors if a.kind == "person"), None)
         org = next((a for h in hits for a in h.actors if a.kind == "organisation"), None)
         country = self._country(hits, head)
-        sector, role_words = self._role(toks)
+        sector, role_words = self._role(toks, head)
         if person is not None:
             c, s = person.coded(self.on)
             if s is None and sector:
@@ -136,7 +136,7 @@ class DocActors:
             if earlier is not None:
                 m = replace(base, name=earlier.name, country=earlier.country,
                             sector=earlier.sector or sector, code=earlier.code,
-                            kind="person", resolved_from=earlier.text)
+                            kind="person", resolved_from=earlier.resolved_from or earlier.text)
                 return self._remember(m, head, person=True, role_words=role_words,
                                       surname=head.text)
             name = " ".join(t.text for t in toks if t.ent_type_ == "PERSON") or head.text
@@ -147,7 +147,7 @@ class DocActors:
             if earlier is not None:
                 m = replace(base, name=earlier.name, country=earlier.country, sector=sector,
                             code=_sector_code(earlier.country, sector), kind="role",
-                            resolved_from=earlier.text)
+                            resolved_from=earlier.resolved_from or earlier.text)
             else:
                 m = replace(base, sector=sector, code=sector, kind="role")
             return self._remember(m, head, person=self._personal_role(role_words),
@@ -170,9 +170,14 @@ class DocActors:
                     return a
         return None
 
-    def _role(self, toks) -> tuple[str | None, frozenset[str]]:
+    def _role(self, toks, head) -> tuple[str | None, frozenset[str]]:
+        """The role noun heading the phrase, or a title/apposition attached to its head
+        ("General Bajwa", "Dastagir, Defence Minister"); adjectives do not count ("military
+        assistance" is not the military)."""
         best, words = None, frozenset()
-        for j in range(len(toks)):
+        for j, tok in enumerate(toks):
+            if not (tok.i == head.i or (tok.dep_ in ("compound", "appos", "flat") and tok.head.i == head.i)):
+                continue
             sector, n = role_sector(toks[: j + 1], self.d)
             if sector:
                 best = sector
@@ -222,7 +227,7 @@ class DocActors:
             if not m.code:
                 continue
             resolved = replace(base, name=m.name, code=m.code, country=m.country, sector=m.sector,
-                               kind="pronoun", resolved_from=m.text)
+                               kind="pronoun", resolved_from=m.resolved_from or m.text)
             # A pronoun is remembered as its antecedent, so chains of pronouns stay resolved.
             self.history.append(replace(k, mention=resolved, token_i=head.i))
             return resolved

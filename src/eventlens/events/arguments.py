@@ -17,7 +17,7 @@ _SUBJ = ("nsubj", "csubj")
 _TARGET_PREPS = ("to", "against", "with", "on", "toward", "towards", "at", "from", "into", "for",
                  "over", "about", "of", "upon", "in")
 _NOUN_TARGET_PREPS = ("to", "with", "against", "on", "toward", "towards", "between", "of", "for",
-                      "at", "from", "into", "by")
+                      "at", "from", "into")
 
 
 def is_actor(m: Mention | None) -> bool:
@@ -49,6 +49,9 @@ def verb_source(verb, actors: DocActors, depth: int = 0):
         if subj.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
             return actors.mention_for(verb.head), "relative clause subject"
         return m, "subject"
+    for c in verb.lefts:  # "Pakistan, has in return, warned": a misattached subject
+        if c.dep_ in ("advcl", "parataxis") and _child(c, _SUBJ) is not None:
+            return actors.mention_for(_child(c, _SUBJ)), "subject (misattached)"
     if depth > 4:
         return None, "no subject"
     head = verb.head
@@ -70,10 +73,10 @@ def _actor_inside(tok, actors: DocActors, avoid: Mention | None) -> Mention | No
     """First actor phrase within a non-actor phrase, skipping the source's own country."""
     fallback = None
     for t in tok.subtree:
-        if t is tok or t.pos_ not in ("NOUN", "PROPN", "PRON"):
+        if t.i == tok.i or t.pos_ not in ("NOUN", "PROPN", "PRON"):
             continue
         m = actors.mention_for(t)
-        if not is_actor(m) or (avoid is not None and m.start == avoid.start):
+        if not is_actor(m) or (avoid is not None and avoid.start <= m.start < avoid.end):
             continue
         if avoid is not None and avoid.country and m.country == avoid.country:
             fallback = fallback or m

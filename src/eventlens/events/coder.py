@@ -114,7 +114,7 @@ def _under_speech(pred, index: PatternIndex, actors: DocActors) -> Mention | Non
     """The speaker when the predicate sits in the complement of a speech verb."""
     cur = pred
     for _ in range(8):
-        if cur.dep_ == "ROOT" or cur.head is cur:
+        if cur.dep_ == "ROOT" or cur.head.i == cur.i:
             return None
         if cur.dep_ == "ccomp" and _is_speech(cur.head, index):
             verb = cur.head
@@ -168,6 +168,8 @@ def code_article(article: Article, doc, actors: DocActors, index: PatternIndex,
                 target, t_how = args.noun_target(pred, actors, source)
             if not (args.is_actor(source) or args.is_actor(target)):
                 continue
+            if _is_speech(pred, index) and p.code[:2] == "01" and not args.is_actor(source):
+                continue  # a statement needs a speaker
             negated = is_negated(pred)
             hypothetical = is_hypothetical(pred, sent_text)
             if (negated or hypothetical) and not include_negated:

@@ -16,7 +16,7 @@ def _clause_chain(tok):
     seen = 0
     while True:
         yield cur
-        if cur.dep_ == "ROOT" or cur.head is cur or seen > 12:
+        if cur.dep_ == "ROOT" or cur.head.i == cur.i or seen > 12:
             return
         cur = cur.head
         seen += 1
@@ -30,7 +30,7 @@ def is_negated(pred) -> bool:
             return True
     if pred.dep_ in ("xcomp", "dobj", "pobj", "nsubjpass", "attr", "conj") or pred.pos_ == "NOUN":
         head = pred.head
-        if head is not pred and head.pos_ in ("VERB", "AUX", "ADP"):
+        if head.i != pred.i and head.pos_ in ("VERB", "AUX", "ADP"):
             target = head.head if head.pos_ == "ADP" else head
             if pred.dep_ == "conj":
                 return False

@@ -1,0 +1,56 @@
+"""Shared fixtures: paths, the optional ../shared folder, and a CLI runner."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SEED = SHARED / "seed" / "000_f80e6c023cc5f468.txt"
+EXPECTED = SHARED / "seed" / "expected.json"
+
+
+def need_shared(path: Path) -> Path:
+    if not path.exists():
+        pytest.skip(f"../shared not present: {path.name} is needed for this measurement")
+    return path
+
+
+def run_cli(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """Run `eventlens ...` in a subprocess, as a user would."""
+    env = dict(os.environ)
+    return subprocess.run(
+        [sys.executable, "-m", "eventlens.cli", *args],
+        input=stdin, capture_output=True, cwd=cwd or ROOT, env=env, timeout=600,
+    )
+
+
+@pytest.fixture(scope="session")
+def coder():
+    from eventlens.pipeline import Coder
+
+    return Coder()
+
+
+@pytest.fixture(scope="session")
+def code_text(coder):
+    """Code one text document and return its events."""
+    from eventlens.model import RawDocument
+
+    def _code(text: str, doc_id: str = "t", include_negated: bool = False, meta=None):
+        coder.include_negated = include_negated
+        try:
+            raw = RawDocument(id=doc_id, uri=doc_id, content=text, media_type="text/plain",
+                              meta=meta or {})
+            (result,) = list(coder.run([raw]))
+            return result.events
+        finally:
+            coder.include_negated = False
+
+    return _code
