@@ -51,6 +51,7 @@ class CleanFormat(StrEnum):
 
 class GoldFormat(StrEnum):
     expected_json = "expected-json"
+    expected_tsv = "expected-tsv"
 
 
 class Reporter:
@@ -356,21 +357,27 @@ def evaluate(
     """Score eventlens against gold data and print the metrics as JSON."""
     if not gold.exists():
         raise _usage_error(f"{gold}: no such gold file")
-    if format is GoldFormat.expected_json:
-        from eventlens.evaluate import expected_json
+    if format in (GoldFormat.expected_json, GoldFormat.expected_tsv):
+        from eventlens.evaluate import expected_json, expected_tsv
 
         try:
-            expected = json.loads(gold.read_text(encoding="utf-8"))
+            if format is GoldFormat.expected_json:
+                expected = json.loads(gold.read_text(encoding="utf-8"))
+            else:
+                rows = expected_tsv.read(gold)
         except (OSError, ValueError) as exc:
-            raise _usage_error(f"{gold}: not a JSON file ({exc})") from exc
+            raise _usage_error(f"{gold}: cannot read gold ({exc})") from exc
         if not inputs:
-            raise _usage_error("expected-json needs the article(s) it describes as INPUT")
+            raise _usage_error(f"{format.value} needs the article(s) it describes as INPUT")
         coder = _coder(dictionary)
         rep = Reporter(quiet, False, "evaluating")
         results = list(_results(inputs, coder, rep))
         rep.close()
-        metrics = expected_json.score(expected, [r.article for r in results],
-                                      [e for r in results for e in r.events])
+        events = [e for r in results for e in r.events]
+        if format is GoldFormat.expected_json:
+            metrics = expected_json.score(expected, [r.article for r in results], events)
+        else:
+            metrics = expected_tsv.score(rows, events)
         json.dump(metrics, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         raise typer.Exit(rep.exit_code)

@@ -8,6 +8,7 @@ boundaries; overlapping hits resolve leftmost-longest. Role nouns ("government",
 from __future__ import annotations
 
 from dataclasses import dataclass
+
 import ahocorasick
 
 from eventlens.actors.dictionary import Actor, Dictionary

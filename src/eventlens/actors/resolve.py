@@ -53,6 +53,7 @@ class DocActors:
         self.d = dictionary
         self.on = on
         self.cache: dict[int, Mention | None] = {}
+        self.head_of: dict[tuple[int, int], int] = {}
         self.history: list[_Known] = []
         self.tok_hit: dict[int, Hit] = {}
         for h in find_names(doc.text, dictionary):
@@ -61,12 +62,30 @@ class DocActors:
                 continue
             for t in span:
                 self.tok_hit[t.i] = h
+        self.home = self._home_country()
         # Resolve every candidate noun phrase in text order, so coreference sees the past.
         for tok in doc:
             if tok.pos_ in ("NOUN", "PROPN", "PRON") and (
                 tok.dep_ not in ("compound", "flat") or tok.head.pos_ not in ("NOUN", "PROPN")
             ):
                 self.mention_for(tok)
+
+    def _home_country(self) -> str | None:
+        """The country most of the article's country mentions name, if it is a clear majority."""
+        counts: dict[str, int] = {}
+        seen = set()
+        for hit in self.tok_hit.values():
+            if id(hit) in seen:
+                continue
+            seen.add(id(hit))
+            a = next((a for a in hit.actors if a.kind in _COUNTRY_KINDS), None)
+            if a is not None and a.country:
+                counts[a.country] = counts.get(a.country, 0) + 1
+        total = sum(counts.values())
+        if not total:
+            return None
+        best = max(counts, key=counts.get)
+        return best if counts[best] >= 2 and counts[best] / total >= 0.5 else None
 
     # -- noun phrases -------------------------------------------------------------------
     def np_tokens(self, head) -> list:
@@ -89,7 +108,22 @@ class DocActors:
             return self.cache[head.i]
         m = self._resolve(head)
         self.cache[head.i] = m
+        if m is not None:
+            self.head_of.setdefault((m.start, m.end), head.i)
         return m
+
+    def with_conjuncts(self, m: Mention | None) -> list[Mention | None]:
+        """The mention and the actors coordinated with it ("the United States and Pakistan")."""
+        if m is None or (m.start, m.end) not in self.head_of:
+            return [m]
+        head = self.doc[self.head_of[(m.start, m.end)]]
+        out = [m]
+        for c in head.conjuncts:
+            if c.i > head.i:
+                mc = self.mention_for(c)
+                if mc is not None and (mc.code or mc.country or mc.sector) and mc not in out:
+                    out.append(mc)
+        return out
 
     def _resolve(self, head) -> Mention | None:
         if head.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "X", "ADJ"):
@@ -125,7 +159,8 @@ class DocActors:
         )
         if country is not None:
             s = sector or country.sector
-            kind = "person" if is_person_name else ("country" if s is None else "role")
+            kind = ("person" if is_person_name else "country" if s is None
+                    else "capital" if country.kind == "capital" and sector is None else "role")
             m = replace(base, name=country.name, country=country.country, sector=s,
                         code=_sector_code(country.country, s), kind=kind)
             return self._remember(m, head, person=is_person_name or self._personal_role(role_words),
@@ -140,7 +175,9 @@ class DocActors:
                 return self._remember(m, head, person=True, role_words=role_words,
                                       surname=head.text)
             name = " ".join(t.text for t in toks if t.ent_type_ == "PERSON") or head.text
-            m = replace(base, name=name, sector=sector, code=sector, kind="person")
+            c, via = self._context_country(head, sector)
+            m = replace(base, name=name, country=c, sector=sector, code=_sector_code(c, sector),
+                        kind="person", resolved_from=via)
             return self._remember(m, head, person=True, role_words=role_words, surname=head.text)
         if sector is not None:
             earlier = self._by_role(role_words, head.i)
@@ -149,10 +186,32 @@ class DocActors:
                             code=_sector_code(earlier.country, sector), kind="role",
                             resolved_from=earlier.resolved_from or earlier.text)
             else:
-                m = replace(base, sector=sector, code=sector, kind="role")
+                c, via = self._context_country(head, sector)
+                m = replace(base, country=c, sector=sector, code=_sector_code(c, sector),
+                            kind="role", resolved_from=via)
             return self._remember(m, head, person=self._personal_role(role_words),
                                   plural=head.tag_ in ("NNS", "NNPS"), role_words=role_words)
         return base
+
+    def _context_country(self, head, sector: str | None) -> tuple[str | None, str | None]:
+        """The country of an actor phrase that names none, as a human coder reads it: from
+        its own 'of'/'in' phrase ("ministers of Ethiopia", "protesters in Nairobi"), else the
+        last actor of the same sector that had one ("Kenyan police ... Police arrested"),
+        else the country the article is about. Returns (country, earlier mention's text)."""
+        for prep in head.rights:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "in", "from"):
+                for t in prep.subtree:
+                    hit = self.tok_hit.get(t.i)
+                    if hit is not None:
+                        a = next((a for a in hit.actors if a.kind in _COUNTRY_KINDS), None)
+                        if a is not None:
+                            return a.country, None
+        if sector is None:
+            return None, None
+        for k in self._recent(head.i):
+            if k.mention.sector == sector and k.mention.country:
+                return k.mention.country, k.mention.resolved_from or k.mention.text
+        return self.home, None
 
     # -- pieces ---------------------------------------------------------------------------
     def _hits(self, toks) -> list[Hit]:
@@ -171,17 +230,26 @@ class DocActors:
         return None
 
     def _role(self, toks, head) -> tuple[str | None, frozenset[str]]:
-        """The role noun heading the phrase, or a title/apposition attached to its head
-        ("General Bajwa", "Dastagir, Defence Minister"); adjectives do not count ("military
-        assistance" is not the military)."""
+        """The sector of the role noun heading the phrase ("the Pakistan government"), or of a
+        title or apposition attached to a name ("General Bajwa", "Dastagir, Defence
+        Minister"). A role word modifying some other noun does not make an actor:
+        "intelligence sharing" and "police station" are not the intelligence service or the
+        police, and "military assistance" is not the military."""
+        pos = {t.i: j for j, t in enumerate(toks)}
+        if head.i in pos:
+            sector, n = role_sector(toks[: pos[head.i] + 1], self.d)
+            if n:
+                j = pos[head.i]
+                return sector, frozenset(t.lemma_.lower() for t in toks[j + 1 - n : j + 1])
+        if head.pos_ != "PROPN":
+            return None, frozenset()
         best, words = None, frozenset()
         for j, tok in enumerate(toks):
-            if not (tok.i == head.i or (tok.dep_ in ("compound", "appos", "flat") and tok.head.i == head.i)):
-                continue
-            sector, n = role_sector(toks[: j + 1], self.d)
-            if sector:
-                best = sector
-                words = frozenset(t.lemma_.lower() for t in toks[j + 1 - n : j + 1])
+            if tok.dep_ in ("compound", "appos", "flat") and tok.head.i == head.i:
+                sector, n = role_sector(toks[: j + 1], self.d)
+                if sector:
+                    best = sector
+                    words = frozenset(t.lemma_.lower() for t in toks[j + 1 - n : j + 1])
         return best, words
 
     @staticmethod
@@ -192,7 +260,8 @@ class DocActors:
 
     def _remember(self, m: Mention, head, person: bool = False, plural: bool = False,
                   role_words: frozenset[str] = frozenset(), surname: str | None = None) -> Mention:
-        if m.code or m.country or m.sector:
+        predicative = head.dep_ in ("attr", "acomp") and head.head.lemma_ == "be"
+        if (m.code or m.country or m.sector) and not predicative:
             self.history.append(_Known(m, head.i, person, plural, role_words, surname))
         return m
 

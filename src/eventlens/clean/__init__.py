@@ -59,7 +59,15 @@ def _assemble(
         return InputError(raw.uri, "no body text left after cleaning")
     # The headline is the first paragraph of the text, so headline events have offsets too.
     paragraphs = list(parts.paragraphs)
-    if title and _norm(paragraphs[0]) != _norm(title):
+    dropped = list(parts.dropped)
+    if title:
+        # Extractors often repeat the headline in the body, after a breadcrumb or kicker.
+        for i, p in enumerate(paragraphs[:3]):
+            if _norm(p) == _norm(title):
+                for q in paragraphs[:i]:
+                    dropped.append((q, "page furniture before the headline"))
+                paragraphs = paragraphs[i + 1:]
+                break
         paragraphs.insert(0, title.strip())
     spans, pos = [], 0
     for p in paragraphs:
@@ -78,7 +86,7 @@ def _assemble(
         author=author,
         content_hash=content_hash(text),
         paragraphs=tuple(spans),
-        dropped=tuple(Dropped(t, r) for t, r in parts.dropped),
+        dropped=tuple(Dropped(t, r) for t, r in dropped),
         date_basis=basis,
     )
 

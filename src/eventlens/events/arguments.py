@@ -14,8 +14,8 @@ from eventlens.actors.resolve import DocActors
 from eventlens.model import Mention
 
 _SUBJ = ("nsubj", "csubj")
-_TARGET_PREPS = ("to", "against", "with", "on", "toward", "towards", "at", "from", "into", "for",
-                 "over", "about", "of", "upon", "in")
+_TARGET_PREPS = ("to", "against", "with", "between", "on", "toward", "towards", "at", "from",
+                 "into", "for", "over", "about", "of", "upon", "in")
 _NOUN_TARGET_PREPS = ("to", "with", "against", "on", "toward", "towards", "between", "of", "for",
                       "at", "from", "into")
 
@@ -73,7 +73,7 @@ def _actor_inside(tok, actors: DocActors, avoid: Mention | None) -> Mention | No
     """First actor phrase within a non-actor phrase, skipping the source's own country."""
     fallback = None
     for t in tok.subtree:
-        if t.i == tok.i or t.pos_ not in ("NOUN", "PROPN", "PRON"):
+        if t.i == tok.i or t.pos_ not in ("NOUN", "PROPN", "PRON") or t.dep_ in ("compound", "flat"):
             continue
         m = actors.mention_for(t)
         if not is_actor(m) or (avoid is not None and avoid.start <= m.start < avoid.end):
@@ -96,7 +96,7 @@ def verb_target(verb, actors: DocActors, source: Mention | None):
         if obj is None:
             continue
         m = actors.mention_for(obj)
-        if is_actor(m) and not _same(m, source):
+        if is_actor(m) and not same_actor(m, source):
             return m, "object" if dep == "dobj" else dep
     preps = [c for c in verb.children if c.dep_ in ("prep", "agent")]
     preps.sort(key=lambda p: _TARGET_PREPS.index(p.lower_) if p.lower_ in _TARGET_PREPS else 99)
@@ -105,7 +105,7 @@ def verb_target(verb, actors: DocActors, source: Mention | None):
         if pobj is None or prep.lower_ not in _TARGET_PREPS + ("by",):
             continue
         m = actors.mention_for(pobj)
-        if is_actor(m) and not _same(m, source):
+        if is_actor(m) and not same_actor(m, source) and not _place_not_target(prep, m):
             return m, f"'{prep.lower_}' phrase"
     for dep in ("dobj", "xcomp", "ccomp"):
         obj = _child(verb, (dep,))
@@ -160,7 +160,7 @@ def noun_target(noun, actors: DocActors, source: Mention | None):
         if pobj is None:
             continue
         m = actors.mention_for(pobj)
-        if is_actor(m) and not _same(m, source):
+        if is_actor(m) and not same_actor(m, source):
             return m, f"'{prep.lower_}' phrase"
         m = _actor_inside(pobj, actors, source)
         if m is not None:
@@ -168,7 +168,12 @@ def noun_target(noun, actors: DocActors, source: Mention | None):
     return None, "no target"
 
 
-def _same(a: Mention | None, b: Mention | None) -> bool:
-    return a is not None and b is not None and (a.start == b.start or (
-        a.code is not None and a.code == b.code and a.resolved_from is None
-        and b.resolved_from is None and a.text == b.text))
+def same_actor(a: Mention | None, b: Mention | None) -> bool:
+    """The target would be the source itself (same words, or the same actor code)."""
+    return a is not None and b is not None and (
+        a.start == b.start or (a.code is not None and a.code == b.code))
+
+
+def _place_not_target(prep, m: Mention) -> bool:
+    """'talks in Ankara': a capital after in/at/near is where it happened, not the target."""
+    return prep.lower_ in ("in", "at", "near", "inside", "outside") and m.kind == "capital"

@@ -20,7 +20,8 @@ from eventlens.model import Article, Event, Location, Mention, Plover, Span
 from eventlens.ontology import cameo
 
 _LIGHT_VERBS = {"hold", "make", "pay", "conduct", "launch", "carry", "announce", "stage", "give",
-                "begin", "start", "continue", "resume", "order", "call", "end", "impose", "lift"}
+                "begin", "start", "continue", "resume", "conclude", "complete", "end", "undertake",
+                "wrap", "cut", "host", "attend", "mount"}
 _SPEECH_FALLBACK = {"say", "tell", "state", "announce", "add", "claim", "insist", "stress",
                     "emphasize", "emphasise", "note", "declare", "report", "reiterate", "affirm"}
 
@@ -131,6 +132,17 @@ def _is_speech(tok, index: PatternIndex) -> bool:
     return lemma in index.speech_lemmas or lemma in _SPEECH_FALLBACK
 
 
+def _pairs(source: Mention | None, target: Mention | None, actors: DocActors):
+    """(source, target, reciprocal) for coordinated actors: "A and B agreed" gives A->B and
+    B->A (reciprocal); "X urged A and B" gives X->A and X->B."""
+    sources = actors.with_conjuncts(source)
+    targets = actors.with_conjuncts(target)
+    if len(sources) > 1 and not args.is_actor(target):
+        return [(a, b, True) for a in sources for b in sources
+                if a is not b and not args.same_actor(a, b)]
+    return [(a, b, False) for a in sources for b in targets if not args.same_actor(a, b)]
+
+
 def _norm_sentence(s: str) -> str:
     return " ".join(re.findall(r"\w+", s.lower()))
 
@@ -148,6 +160,13 @@ def code_article(article: Article, doc, actors: DocActors, index: PatternIndex,
             if p is not None:
                 matches.append(_Match(p, tok))
         coded_preds = {m.pred.i for m in matches}
+        # "concluded her visit", "held talks", "announced the suspension of aid": the event
+        # noun carries the meaning, the light or speech verb above it does not.
+        light = {m.pred.i for m in matches if m.pred.lemma_ in _LIGHT_VERBS
+                 or (m.pattern.code.startswith("01") and not m.pattern.n_cues)}
+        noun_under = {m.pred.head.i if m.pred.head.pos_ != "ADP" else m.pred.head.head.i
+                      for m in matches if m.pred.pos_ in ("NOUN", "PROPN")
+                      and m.pred.dep_ in ("dobj", "pobj")}
         # A speech verb is a statement only when nothing was coded in its complement.
         has_inner = {m.pred.head.i for m in matches if m.pred.dep_ == "ccomp"}
         location = None
@@ -155,9 +174,12 @@ def code_article(article: Article, doc, actors: DocActors, index: PatternIndex,
             pred, p = m.pred, m.pattern
             if pred.dep_ == "xcomp" and pred.head.i in coded_preds:
                 continue  # "threatened to attack": the head's pattern codes it
-            if pred.pos_ in ("NOUN", "PROPN") and pred.head.i in coded_preds and \
-                    not _is_speech(pred.head, index) and pred.dep_ in ("dobj", "pobj"):
+            governor = pred.head if pred.head.pos_ != "ADP" else pred.head.head
+            if pred.pos_ in ("NOUN", "PROPN") and pred.dep_ in ("dobj", "pobj") and \
+                    governor.i in coded_preds and governor.i not in light:
                 continue  # "accused X of aggression": the verb codes it
+            if pred.i in light and pred.i in noun_under:
+                continue
             if _is_speech(pred, index) and p.code[:2] == "01" and pred.i in has_inner:
                 continue
             if pred.pos_ in ("VERB", "AUX"):
@@ -174,40 +196,41 @@ def code_article(article: Article, doc, actors: DocActors, index: PatternIndex,
             hypothetical = is_hypothetical(pred, sent_text)
             if (negated or hypothetical) and not include_negated:
                 continue
-            entry = cameo.lookup(p.code)
-            key = (_norm_sentence(sent_text), source.code if source else None,
-                   target.code if target else None, p.code, pred.lemma_)
-            if key in seen:
-                continue
-            seen.add(key)
             if location is None:
                 location = _location(sent, actors) or False
+            entry = cameo.lookup(p.code)
             reported_by = _under_speech(pred, index, actors)
-            expl = _explain(p, pred, source, s_how, target, t_how, reported_by, entry)
-            events.append(Event(
-                doc_id=article.id,
-                sentence_index=s_idx,
-                sentence=sent_text,
-                sentence_start=sent.start_char,
-                source=source if source is not None else None,
-                target=target,
-                action=Span(pred.text, pred.idx, pred.idx + len(pred.text)),
-                cameo=p.code,
-                cameo_root=p.code[:2],
-                quad_class=entry.quad_class if entry else cameo.quad_class_of(p.code),
-                goldstein=entry.goldstein if entry else None,
-                plover=Plover(entry.plover_event, entry.plover_mode, entry.plover_context)
-                if entry else Plover(None, None),
-                negated=negated,
-                hypothetical=hypothetical,
-                reported_by=reported_by,
-                reciprocal=False,
-                date=ev_date,
-                date_basis=basis,
-                location=location or None,
-                confidence=_confidence(p, source, target),
-                explanation=expl,
-            ))
+            for src, tgt, reciprocal in _pairs(source, target, actors):
+                key = (_norm_sentence(sent_text), src.code if src else None,
+                       tgt.code if tgt else None, p.code, pred.lemma_)
+                if key in seen:
+                    continue
+                seen.add(key)
+                how = (s_how, t_how) if not reciprocal else ("compound subject", "compound subject")
+                events.append(Event(
+                    doc_id=article.id,
+                    sentence_index=s_idx,
+                    sentence=sent_text,
+                    sentence_start=sent.start_char,
+                    source=src,
+                    target=tgt,
+                    action=Span(pred.text, pred.idx, pred.idx + len(pred.text)),
+                    cameo=p.code,
+                    cameo_root=p.code[:2],
+                    quad_class=entry.quad_class if entry else cameo.quad_class_of(p.code),
+                    goldstein=entry.goldstein if entry else None,
+                    plover=Plover(entry.plover_event, entry.plover_mode, entry.plover_context)
+                    if entry else Plover(None, None),
+                    negated=negated,
+                    hypothetical=hypothetical,
+                    reported_by=reported_by,
+                    reciprocal=reciprocal,
+                    date=ev_date,
+                    date_basis=basis,
+                    location=location or None,
+                    confidence=_confidence(p, src, tgt),
+                    explanation=_explain(p, pred, src, how[0], tgt, how[1], reported_by, entry),
+                ))
     return events
 
 
