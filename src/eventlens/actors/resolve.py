@@ -85,7 +85,7 @@ class DocActors:
         if not total:
             return None
         best = max(counts, key=counts.get)
-        return best if counts[best] >= 2 and counts[best] / total >= 0.5 else None
+        return best if counts[best] >= 3 and counts[best] / total >= 0.6 else None
 
     # -- noun phrases -------------------------------------------------------------------
     def np_tokens(self, head) -> list:
@@ -118,6 +118,16 @@ class DocActors:
             return [m]
         head = self.doc[self.head_of[(m.start, m.end)]]
         out = [m]
+        # "American and Pakistani special forces": one phrase naming two countries.
+        for mod in head.children:
+            if mod.dep_ not in ("amod", "compound", "nmod"):
+                continue
+            for c in mod.conjuncts:
+                hit = self.tok_hit.get(c.i)
+                a = next((a for a in hit.actors if a.kind in _COUNTRY_KINDS), None) if hit else None
+                if a is not None and a.country != m.country:
+                    out.append(replace(m, name=a.name, country=a.country,
+                                       code=_sector_code(a.country, m.sector)))
         for c in head.conjuncts:
             if c.i > head.i:
                 mc = self.mention_for(c)
@@ -187,8 +197,9 @@ class DocActors:
                             resolved_from=earlier.resolved_from or earlier.text)
             else:
                 c, via = self._context_country(head, sector)
+                kind = "role-context" if c and c == self.home and via is None else "role"
                 m = replace(base, country=c, sector=sector, code=_sector_code(c, sector),
-                            kind="role", resolved_from=via)
+                            kind=kind, resolved_from=via)
             return self._remember(m, head, person=self._personal_role(role_words),
                                   plural=head.tag_ in ("NNS", "NNPS"), role_words=role_words)
         return base

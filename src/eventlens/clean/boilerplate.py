@@ -27,6 +27,11 @@ _BOILERPLATE = re.compile(
     re.IGNORECASE,
 )
 _MAX_BOILERPLATE_WORDS = 25
+# "MOGADISHU — ", "KABUL, Afghanistan (Reuters) - ": a wire dateline opening a paragraph.
+_DATELINE = re.compile(
+    r"^(?P<dateline>[A-Z][A-Z.'\- ]{1,40}[A-Z.](?:,\s*[A-Z][\w.' ]{1,40})?(?:\s*\([^)]{1,40}\))?)"
+    r"\s*(?:\u2014|\u2013|--|-)\s+(?=\S)"
+)
 
 
 @dataclass
@@ -62,6 +67,10 @@ def clean_body_lines(lines: list[str], scrape_header: bool) -> BodyParts:
             out.section = _SECTION.match(line)["section"]
             out.dropped.append((line, "section label"))
         else:
+            m = _DATELINE.match(line)
+            if m and len(body) < 3:
+                out.dropped.append((m.group(0).strip(), "dateline"))
+                line = line[m.end():]
             body.append(line)
     kept, repeats = drop_repeats(body)
     out.paragraphs = kept

@@ -10,6 +10,8 @@ the subject of the light verb that governs the noun ("held talks"); the target c
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from eventlens.actors.resolve import DocActors
 from eventlens.model import Mention
 
@@ -125,6 +127,24 @@ def verb_target(verb, actors: DocActors, source: Mention | None):
     return None, "no target"
 
 
+def noun_anchor(noun):
+    """The noun's place in the clause: "held a 21st round of talks", "a wave of arrests"
+    climb from the event noun to the quantifying noun the verb governs."""
+    anchor = noun
+    while anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.pos_ == "NOUN":
+        anchor = anchor.head.head
+    return anchor
+
+
+def governing_verb(noun):
+    """The verb whose object (direct, or through a preposition) the event noun is, or None."""
+    anchor = noun_anchor(noun)
+    if anchor.dep_ not in ("dobj", "pobj", "attr"):
+        return None
+    head = anchor.head.head if anchor.head.pos_ == "ADP" else anchor.head
+    return head if head.pos_ in ("VERB", "AUX") else None
+
+
 def noun_source(noun, actors: DocActors):
     for c in noun.lefts:
         if c.dep_ in ("poss", "compound", "amod", "nmod"):
@@ -134,8 +154,9 @@ def noun_source(noun, actors: DocActors):
     by = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "by"), None)
     if by is not None and _pobj(by) is not None:
         return actors.mention_for(_pobj(by)), "'by' phrase"
-    head = noun.head
-    if noun.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
+    anchor = noun_anchor(noun)
+    head = anchor.head
+    if anchor.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
         m, _ = verb_source(head, actors)
         return m, f"subject of '{head.text}'"
     return None, "no source"
@@ -168,10 +189,29 @@ def noun_target(noun, actors: DocActors, source: Mention | None):
     return None, "no target"
 
 
+# Sectors whose members usually share the country of whoever acts on them, when the text
+# gives them none: "Sudanese militia fighters killed 120 civilians" -> SDNCVL.
+_DOMESTIC = {"CVL", "COP", "REB", "OPP", "PTY", "JUD", "LEG", "EDU", "HLH", "MED", "LAB", "BUS",
+             "CRM", "REL", "UAF", "REF", "AGR", "ELI", "RAD"}
+
+
+def inherit_country(target: Mention | None, source: Mention | None) -> Mention | None:
+    """Give a countryless (or only article-level) domestic target its source's country."""
+    if target is None or source is None or not source.country or target.sector not in _DOMESTIC:
+        return target
+    if target.country and target.kind != "role-context":
+        return target
+    return replace(target, country=source.country, code=source.country + target.sector,
+                   kind="role")
+
+
 def same_actor(a: Mention | None, b: Mention | None) -> bool:
     """The target would be the source itself (same words, or the same actor code)."""
-    return a is not None and b is not None and (
-        a.start == b.start or (a.code is not None and a.code == b.code))
+    if a is None or b is None:
+        return False
+    if a.code and b.code:
+        return a.code == b.code
+    return a.start == b.start
 
 
 def _place_not_target(prep, m: Mention) -> bool:

@@ -77,8 +77,8 @@ def _match(pred, p: Pattern, actors: DocActors) -> bool:
 
 def best_pattern(pred, index: PatternIndex, actors: DocActors) -> Pattern | None:
     pos = "VERB" if pred.pos_ in ("VERB", "AUX") else "NOUN" if pred.pos_ in ("NOUN", "PROPN") else None
-    if pos is None:
-        return None
+    if pos is None or (pos == "NOUN" and pred.dep_ == "compound"):
+        return None  # "aid workers", "press release": a modifier, not an event
     best: Pattern | None = None
     for p in index.candidates(pred.lemma_.lower(), pos):
         if _match(pred, p, actors) and (
@@ -153,7 +153,7 @@ def code_article(article: Article, doc, actors: DocActors, index: PatternIndex,
     events: list[Event] = []
     seen: set[tuple] = set()
     for s_idx, sent in enumerate(doc.sents):
-        sent_text = sent.text
+        sent_text = sent.text.rstrip()
         matches = []
         for tok in sent:
             p = best_pattern(tok, index, actors)
@@ -164,9 +164,9 @@ def code_article(article: Article, doc, actors: DocActors, index: PatternIndex,
         # noun carries the meaning, the light or speech verb above it does not.
         light = {m.pred.i for m in matches if m.pred.lemma_ in _LIGHT_VERBS
                  or (m.pattern.code.startswith("01") and not m.pattern.n_cues)}
-        noun_under = {m.pred.head.i if m.pred.head.pos_ != "ADP" else m.pred.head.head.i
-                      for m in matches if m.pred.pos_ in ("NOUN", "PROPN")
-                      and m.pred.dep_ in ("dobj", "pobj")}
+        governors = {m.pred.i: args.governing_verb(m.pred) for m in matches
+                     if m.pred.pos_ in ("NOUN", "PROPN")}
+        noun_under = {g.i for g in governors.values() if g is not None}
         # A speech verb is a statement only when nothing was coded in its complement.
         has_inner = {m.pred.head.i for m in matches if m.pred.dep_ == "ccomp"}
         location = None
@@ -174,9 +174,8 @@ def code_article(article: Article, doc, actors: DocActors, index: PatternIndex,
             pred, p = m.pred, m.pattern
             if pred.dep_ == "xcomp" and pred.head.i in coded_preds:
                 continue  # "threatened to attack": the head's pattern codes it
-            governor = pred.head if pred.head.pos_ != "ADP" else pred.head.head
-            if pred.pos_ in ("NOUN", "PROPN") and pred.dep_ in ("dobj", "pobj") and \
-                    governor.i in coded_preds and governor.i not in light:
+            governor = governors.get(pred.i)
+            if governor is not None and governor.i in coded_preds and governor.i not in light:
                 continue  # "accused X of aggression": the verb codes it
             if pred.i in light and pred.i in noun_under:
                 continue
@@ -188,6 +187,7 @@ def code_article(article: Article, doc, actors: DocActors, index: PatternIndex,
             else:
                 source, s_how = args.noun_source(pred, actors)
                 target, t_how = args.noun_target(pred, actors, source)
+            target = args.inherit_country(target, source)
             if not (args.is_actor(source) or args.is_actor(target)):
                 continue
             if _is_speech(pred, index) and p.code[:2] == "01" and not args.is_actor(source):

@@ -1,6 +1,7 @@
 """The CAMEO pattern dictionary (data/events/patterns.yaml plus users' files) and its matcher.
 
-An entry matches a predicate when the lemma and part of speech agree and every cue it gives
+An entry (whose `lemma` may be one lemma or a list) matches a predicate when the lemma and part
+of speech agree and every cue it gives
 (particle, preposition, object, modifier, xcomp, object_actor, passive) is present; among the
 matches, the one with the most cues wins, ties going to the earlier entry.
 """
@@ -66,9 +67,10 @@ def _parse(entries: list, start: int, source: str) -> list[Pattern]:
         code = str(e["code"]).strip()
         if not code.isdigit() or len(code) not in (2, 3, 4):
             raise ValueError(f"{source}: pattern {n + 1}: '{code}' is not a CAMEO code")
-        out.append(
+        lemmas = e["lemma"] if isinstance(e["lemma"], list) else [e["lemma"]]
+        out.extend(
             Pattern(
-                lemma=str(e["lemma"]).lower(),
+                lemma=str(lemma).lower(),
                 pos=str(e.get("pos", "VERB")).upper(),
                 code=code,
                 particle=_set(e.get("particle")),
@@ -82,6 +84,7 @@ def _parse(entries: list, start: int, source: str) -> list[Pattern]:
                 note=e.get("note"),
                 order=start + n,
             )
+            for lemma in lemmas
         )
     return out
 
