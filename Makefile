@@ -20,7 +20,7 @@ demo: $(STAMP)
 	rm -f demo.duckdb
 	$(BIN)/eventlens ingest examples/corpus --db demo.duckdb
 	$(BIN)/eventlens events --db demo.duckdb --format table
-	$(BIN)/eventlens dyad --db demo.duckdb
+	$(BIN)/eventlens dyad --db demo.duckdb --min-events 3
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks

@@ -6,8 +6,7 @@ import json
 
 from conftest import EXPECTED, SEED, need_shared, run_cli
 
-# What this stage reaches (the Actors and Event-coding issues raise these to 9/9).
-MIN_REQUIRED = 7
+MIN_REQUIRED = 9  # all nine required events, actors' sectors included
 
 
 def test_seed_expected_json():
@@ -17,6 +16,8 @@ def test_seed_expected_json():
     m = json.loads(r.stdout)
     missing = [d["id"] for d in m["required"] if not d["found"]]
     assert m["required_found"] >= MIN_REQUIRED, f"missing: {missing}"
+    wrong_sector = [d["id"] for d in m["required"] if d["found"] and not d["sectors_right"]]
+    assert m["required_with_sectors"] >= MIN_REQUIRED, f"sectors wrong: {wrong_sector}"
     assert m["forbidden_found"] == 0, m["forbidden"]
     assert m["required_repeats"] == 0, m["required"]
     assert m["cleaning"]["ok"], m["cleaning"]

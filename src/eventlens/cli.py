@@ -52,6 +52,9 @@ class CleanFormat(StrEnum):
 class GoldFormat(StrEnum):
     expected_json = "expected-json"
     expected_tsv = "expected-tsv"
+    cameo_class = "cameo-class"
+    cameo_ner = "cameo-ner"
+    plover_gsr = "plover-gsr"
 
 
 class Reporter:
@@ -342,8 +345,9 @@ def dyad(
 
     con = _open_ro(db)
     df = queries.dyads(con, min_events)
+    trends = queries.dyad_trends(con)
     con.close()
-    dyad_table(df)
+    dyad_table(df, trends)
 
 
 @app.command()
@@ -381,6 +385,17 @@ def evaluate(
         json.dump(metrics, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         raise typer.Exit(rep.exit_code)
+    from importlib import import_module
+
+    module = import_module(f"eventlens.evaluate.{format.value.replace('-', '_')}")
+    try:
+        rows = module.read(gold)
+    except (OSError, ValueError) as exc:
+        raise _usage_error(f"{gold}: cannot read gold ({exc})") from exc
+    metrics = module.score(rows, _coder(dictionary))
+    metrics = {"gold": str(gold), "format": format.value, **metrics}
+    json.dump(metrics, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
 
 
 def main() -> None:

@@ -33,15 +33,24 @@ def event_table(rows: list[dict], console: Console | None = None) -> None:
     console.print(t)
 
 
-def dyad_table(df, console: Console | None = None) -> None:
+def dyad_table(df, trends: dict | None = None, console: Console | None = None) -> None:
+    """Dyads with counts per quad class and, where given, mean Goldstein quarter by quarter:
+    the line an analyst reads as 'relations worsened, then thawed'."""
     console = console or Console(width=200)
     t = Table(title="Dyads (source -> target): events by quad class and Goldstein",
               header_style="bold")
-    for col in ("source", "target", "events", "verbal coop", "material coop", "verbal conflict",
-                "material conflict", "mean Goldstein", "first", "last"):
-        t.add_column(col, justify="right" if col not in ("source", "target") else "left")
+    cols = ["source", "target", "events", "verbal coop", "material coop", "verbal conflict",
+            "material conflict", "mean Goldstein", "first", "last"]
+    if trends is not None:
+        cols.append("Goldstein by quarter (events)")
+    for col in cols:
+        t.add_column(col, justify="left" if col in ("source", "target") or "quarter" in col else "right")
     for r in df.to_dict("records"):
-        t.add_row(r["source"], r["target"], str(r["events"]), str(r["verbal_coop"]),
-                  str(r["material_coop"]), str(r["verbal_conflict"]), str(r["material_conflict"]),
-                  f"{r['mean_goldstein']:+.2f}", str(r["first"])[:10], str(r["last"])[:10])
+        row = [r["source"], r["target"], str(r["events"]), str(r["verbal_coop"]),
+               str(r["material_coop"]), str(r["verbal_conflict"]), str(r["material_conflict"]),
+               f"{r['mean_goldstein']:+.2f}", str(r["first"])[:10], str(r["last"])[:10]]
+        if trends is not None:
+            steps = trends.get((r["source"], r["target"]), [])
+            row.append(" \u2192 ".join(f"{q} {g:+.1f} ({n})" for q, g, n in steps))
+        t.add_row(*row)
     console.print(t)

@@ -5,6 +5,11 @@ from __future__ import annotations
 import os
 from functools import cache
 from pathlib import Path
+from typing import Any
+
+import yaml
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader is ~10x faster
 
 
 @cache
@@ -20,3 +25,9 @@ def data_dir() -> Path:
     raise FileNotFoundError(
         "eventlens data folder not found; set EVENTLENS_DATA to the checkout's data/ directory"
     )
+
+
+def read_yaml(path: Path) -> Any:
+    """Load a YAML data file with a safe loader."""
+    with path.open(encoding="utf-8") as fh:
+        return yaml.load(fh, Loader=_Loader)  # noqa: S506 - a safe loader

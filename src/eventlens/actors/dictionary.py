@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from eventlens.paths import data_dir
+from eventlens.paths import data_dir, read_yaml
 
 SECTIONS = ("countries", "agents", "organisations", "people")
 
@@ -44,20 +44,21 @@ class Actor:
     roles: tuple[Role, ...] = ()
     default_sector: str | None = None
 
-    def coded(self, on: date | None) -> tuple[str | None, str | None]:
-        """(country, sector) of this actor on a date; a person's roles are dated."""
+    def coded(self, on: date | None, title_sector: str | None = None) -> tuple[str | None, str | None]:
+        """(country, sector) of this actor on a date; a person's roles are dated. Out of
+        office, a title written with the name ("General Bajwa") beats the default sector."""
         if self.kind != "person":
             return self.country, self.sector
         if on is not None:
             for r in self.roles:
                 if r.active(on):
                     return r.country or self.country, r.sector
-            return self.country, self.default_sector
+            return self.country, title_sector or self.default_sector
         # Undated text: the most recent role is the best guess.
         if self.roles:
             r = self.roles[-1]
             return r.country or self.country, r.sector
-        return self.country, self.default_sector
+        return self.country, title_sector or self.default_sector
 
 
 @dataclass
@@ -145,15 +146,10 @@ _ADDERS = {
 }
 
 
-def _read_yaml(path: Path) -> Any:
-    with path.open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
-
-
 def load_user_dictionary(d: Dictionary, path: Path) -> None:
     """Merge a user's dictionary file into `d`; raises ValueError with a one-line reason."""
     try:
-        doc = _read_yaml(path)
+        doc = read_yaml(path)
     except (OSError, yaml.YAMLError) as exc:
         raise ValueError(f"{path}: cannot read dictionary: {exc}") from exc
     if not isinstance(doc, dict) or not set(doc) & (set(SECTIONS) | {"patterns"}):
@@ -172,7 +168,7 @@ def _builtin() -> Dictionary:
     for key in SECTIONS:
         path = base / f"{key}.yaml"
         if path.exists():
-            doc = _read_yaml(path)
+            doc = read_yaml(path)
             entries = doc.get(key, []) if isinstance(doc, dict) else (doc or [])
             _ADDERS[key](d, entries)
     return d

@@ -153,9 +153,7 @@ class DocActors:
         country = self._country(hits, head)
         sector, role_words = self._role(toks, head)
         if person is not None:
-            c, s = person.coded(self.on)
-            if s is None and sector:
-                s = sector
+            c, s = person.coded(self.on, sector)
             m = replace(base, name=person.name, country=c, sector=s, code=_sector_code(c, s),
                         kind="person")
             return self._remember(m, head, person=True, role_words=role_words,

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from eventlens.paths import data_dir
+from eventlens.paths import data_dir, read_yaml
 
 _CUES = ("particle", "prep", "object", "modifier", "xcomp", "object_actor", "passive")
 
@@ -90,8 +90,7 @@ def _parse(entries: list, start: int, source: str) -> list[Pattern]:
 
 
 def read_file(path: Path, start: int = 0) -> list[Pattern]:
-    with path.open(encoding="utf-8") as fh:
-        doc = yaml.safe_load(fh)
+    doc = read_yaml(path)
     entries = doc.get("patterns", []) if isinstance(doc, dict) else doc
     if not isinstance(entries, list):
         raise ValueError(f"{path}: expected a list under 'patterns'")
@@ -122,8 +121,7 @@ def load(user_files: tuple[str, ...] = ()) -> PatternIndex:
     for f in user_files:
         path = Path(f)
         try:
-            with path.open(encoding="utf-8") as fh:
-                doc = yaml.safe_load(fh)
+            doc = read_yaml(path)
         except (OSError, yaml.YAMLError) as exc:
             raise ValueError(f"{path}: cannot read patterns: {exc}") from exc
         if isinstance(doc, dict) and "patterns" in doc:

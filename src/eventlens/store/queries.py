@@ -55,6 +55,23 @@ def dyads(con, min_events: int = 1) -> pd.DataFrame:
     return con.execute(sql, [min_events]).df()
 
 
+def dyad_trends(con, min_events: int = 1) -> dict[tuple[str, str], list[tuple[str, float, int]]]:
+    """Per directed dyad: (quarter, mean Goldstein, events) in time order."""
+    sql = """
+        SELECT source_country, target_country,
+               strftime(event_date, '%Y') || 'Q' || CAST(quarter(event_date) AS VARCHAR) AS q,
+               round(avg(goldstein), 1) AS g, count(*) AS n
+        FROM events
+        WHERE source_country IS NOT NULL AND target_country IS NOT NULL
+          AND source_country <> target_country AND event_date IS NOT NULL
+        GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+    """
+    out: dict[tuple[str, str], list[tuple[str, float, int]]] = {}
+    for s, t, q, g, n in con.execute(sql).fetchall():
+        out.setdefault((s, t), []).append((q, g, n))
+    return out
+
+
 def dyad_timeline(con, a: str, b: str) -> pd.DataFrame:
     """Events between two countries (both directions), month by month."""
     sql = """
