@@ -2,33 +2,47 @@
 
 from __future__ import annotations
 
+import math
+
 from rich.console import Console
 from rich.table import Table
 
 from eventlens.ontology import cameo
 
 
-def _short(s: str | None, n: int) -> str:
-    s = " ".join((s or "").split())
+def _text(v) -> str:
+    """Display text for a value that may be None or a pandas NaN/NaT."""
+    if v is None or (isinstance(v, float) and math.isnan(v)) or str(v) in ("NaT", "nan", "None"):
+        return ""
+    return str(v)
+
+
+def _short(s, n: int) -> str:
+    s = " ".join(_text(s).split())
     return s if len(s) <= n else s[: n - 1] + "\u2026"
+
+
+def _actor(code, name, text) -> str:
+    code, label = _text(code), _text(name) or _text(text)
+    return f"{code or '-'} {label}".strip()
 
 
 def event_table(rows: list[dict], console: Console | None = None) -> None:
     console = console or Console(width=200)
     t = Table(title=f"{len(rows)} coded events", show_lines=False, header_style="bold")
     for col in ("date", "source", "action", "target", "CAMEO", "Goldstein", "sentence"):
-        t.add_column(col, overflow="fold")
+        t.add_column(col, no_wrap=True, justify="right" if col == "Goldstein" else "left")
     for r in rows:
-        code = r.get("cameo") or ""
-        d = r.get("event_date")
+        code = _text(r.get("cameo"))
+        g = r.get("goldstein")
         t.add_row(
-            str(d)[:10] if d is not None and str(d) not in ("NaT", "None") else "",
-            _short(f"{r.get('source_code') or '-'} {r.get('source_name') or r.get('source_text') or ''}", 28),
-            _short(r.get("action_text"), 14),
-            _short(f"{r.get('target_code') or '-'} {r.get('target_name') or r.get('target_text') or ''}", 28),
-            _short(f"{code} {cameo.name(code)}", 34),
-            "" if r.get("goldstein") is None else f"{r['goldstein']:+.1f}",
-            _short(r.get("sentence"), 60),
+            _text(r.get("event_date"))[:10],
+            _short(_actor(r.get("source_code"), r.get("source_name"), r.get("source_text")), 26),
+            _short(r.get("action_text"), 12),
+            _short(_actor(r.get("target_code"), r.get("target_name"), r.get("target_text")), 26),
+            _short(f"{code} {cameo.name(code)}", 30),
+            "" if not _text(g) else f"{g:+.1f}",
+            _short(r.get("sentence"), 56),
         )
     console.print(t)
 

@@ -165,6 +165,14 @@ class DocActors:
         is_person_name = head.ent_type_ == "PERSON" or (
             head.pos_ == "PROPN" and any(t.ent_type_ == "PERSON" for t in toks)
         )
+        if not hits and head.pos_ == "PROPN":
+            earlier = self._by_surname(head.text, head.i)  # "Tanabe" after "Hiroshi Tanabe"
+            if earlier is not None:
+                m = replace(base, name=earlier.name, country=earlier.country,
+                            sector=earlier.sector or sector, code=earlier.code,
+                            kind="person", resolved_from=earlier.resolved_from or earlier.text)
+                return self._remember(m, head, person=True, role_words=role_words,
+                                      surname=head.text)
         if country is not None:
             s = sector or country.sector
             kind = ("person" if is_person_name else "country" if s is None

@@ -196,10 +196,11 @@ _DOMESTIC = {"CVL", "COP", "REB", "OPP", "PTY", "JUD", "LEG", "EDU", "HLH", "MED
 
 
 def inherit_country(target: Mention | None, source: Mention | None) -> Mention | None:
-    """Give a countryless (or only article-level) domestic target its source's country."""
+    """Give a countryless domestic target its source's country (an article-level guess, as in
+    "Russian forces killed four civilians" in a story set in Ukraine, is kept)."""
     if target is None or source is None or not source.country or target.sector not in _DOMESTIC:
         return target
-    if target.country and target.kind != "role-context":
+    if target.country:
         return target
     return replace(target, country=source.country, code=source.country + target.sector,
                    kind="role")

@@ -192,6 +192,8 @@ def code_article(article: Article, doc, actors: DocActors, index: PatternIndex,
                 continue
             if _is_speech(pred, index) and p.code[:2] == "01" and not args.is_actor(source):
                 continue  # a statement needs a speaker
+            if p.code == "010" and not args.is_actor(target):
+                continue  # "officials said ...": a bare statement to no one carries no relation
             negated = is_negated(pred)
             hypothetical = is_hypothetical(pred, sent_text)
             if (negated or hypothetical) and not include_negated:
