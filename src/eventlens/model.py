@@ -130,6 +130,7 @@ class Event:
     location: Location | None = None
     confidence: float = 0.5
     explanation: str = ""
+    depth: int = 0  # predicate's distance from the sentence root; not part of the JSON contract
 
     @property
     def event_id(self) -> str:

@@ -23,6 +23,7 @@ class Coder:
 
     dictionaries: tuple[str, ...] = ()
     include_negated: bool = False
+    model: str | None = None  # a model directory from `eventlens train`; "none" disables it
     batch_size: int = 32
     n_process: int = 1
     _cache: dict = field(default_factory=dict, repr=False)
@@ -39,19 +40,30 @@ class Coder:
 
         return patterns.load(self.dictionaries)
 
+    @cached_property
+    def classifier(self):
+        from pathlib import Path
+
+        from eventlens.events import classifier
+
+        if self.model == "none":
+            return None
+        return classifier.load(Path(self.model)) if self.model else classifier.default()
+
     def code_parsed(self, article: Article, doc) -> list[Event]:
         from eventlens.actors.resolve import DocActors
         from eventlens.events.coder import code_article
 
         on, _ = article.event_date
         actors = DocActors(doc, self.actor_dictionary, on)
-        return code_article(article, doc, actors, self.patterns, self.include_negated)
+        return code_article(article, doc, actors, self.patterns, self.include_negated,
+                            self.classifier)
 
     def run(self, items: Iterable[RawDocument | InputError | Article]) -> Iterator[Result | InputError]:
         """Code documents in input order; errors pass through in place."""
         from eventlens import nlp
 
-        self.actor_dictionary, self.patterns  # noqa: B018 - load before parsing starts
+        self.actor_dictionary, self.patterns, self.classifier  # noqa: B018 - load before parsing
         pending: list[Article | InputError] = []
 
         def flush() -> Iterator[Result | InputError]:

@@ -23,7 +23,8 @@ def code_sentences(texts: Sequence[str], coder) -> list[list[Event]]:
 
 
 def main_event(events: list[Event]) -> Event | None:
-    """The highest-confidence event; ties go to the one earliest in the sentence."""
+    """The event a coder would code first: the highest-confidence one among those whose
+    predicate sits highest in the sentence (the main clause before its complements)."""
     if not events:
         return None
-    return max(events, key=lambda e: (e.confidence, -e.action.start))
+    return max(events, key=lambda e: (-min(e.depth, 3), e.confidence, -e.action.start))

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 
 from eventlens.actors.resolve import DocActors
 from eventlens.events import arguments as args
-from eventlens.events.modality import is_hypothetical, is_negated
+from eventlens.events import intent
+from eventlens.events.intent import intent_code as intent_code_for
+from eventlens.events.modality import is_negated
 from eventlens.events.patterns import Pattern, PatternIndex
 from eventlens.model import Article, Event, Location, Mention, Plover, Span
 from eventlens.ontology import cameo
@@ -22,6 +24,8 @@ from eventlens.ontology import cameo
 _LIGHT_VERBS = {"hold", "make", "pay", "conduct", "launch", "carry", "announce", "stage", "give",
                 "begin", "start", "continue", "resume", "conclude", "complete", "end", "undertake",
                 "wrap", "cut", "host", "attend", "mount"}
+# Codes that stay what they are when announced rather than done ("will investigate").
+_INTENT_NEUTRAL = {"01", "02", "03", "09", "10", "11", "12", "13"}
 _SPEECH_FALLBACK = {"say", "tell", "state", "announce", "add", "claim", "insist", "stress",
                     "emphasize", "emphasise", "note", "declare", "report", "reiterate", "affirm"}
 
@@ -30,6 +34,10 @@ _SPEECH_FALLBACK = {"say", "tell", "state", "announce", "add", "claim", "insist"
 class _Match:
     pattern: Pattern
     pred: object  # spaCy Token
+
+
+_DEMAND = Pattern(lemma="(must/should clause)", pos="VERB", code="100",
+                  note="obligation in reported speech")
 
 
 def _cue_lemmas(tok) -> set[str]:
@@ -103,12 +111,67 @@ def _location(sent, actors: DocActors) -> Location | None:
     return None
 
 
-def _confidence(p: Pattern, source: Mention | None, target: Mention | None) -> float:
-    """A first, uncalibrated score: specific patterns and fully coded dyads score higher."""
+def _confidence(p: Pattern, source: Mention | None, target: Mention | None, code: str,
+                probs: dict[str, float] | None, clf) -> float:
+    """Evidence from both deciders: the pattern's specificity and the dyad's completeness,
+    and the classifier's probability for the event's class."""
     score = 0.5 + 0.07 * min(p.n_cues, 3)
     score += 0.12 if args.is_actor(source) else -0.1
     score += 0.1 if args.is_actor(target) else -0.05
-    return max(0.05, min(0.95, score))
+    score = max(0.05, min(0.95, score))
+    if probs is None:
+        return score
+    agree = _agreement(probs, code[:2], clf)
+    if p.note == _LEARNED_NOTE:
+        return round(max(0.05, min(0.95, 0.9 * agree)), 3)
+    return round(0.5 * score + 0.5 * agree, 3)
+
+
+_LEARNED_NOTE = "learned classifier"
+_FALLBACK_MIN = 0.45  # least class probability for a classifier-only event
+_OVERRIDE_MIN = 0.85  # the classifier overrules a bare pattern only when this sure
+
+
+def _agreement(probs: dict[str, float], root: str, clf) -> float:
+    """The classifier's probability that the sentence is of this root's five-way class."""
+    from eventlens.events.classifier import _ROOT_TO_FIVE, NONE
+
+    five = _ROOT_TO_FIVE.get(root)
+    if clf.scheme == "five":
+        return probs.get(five, 0.0)
+    return sum(v for k, v in probs.items() if k != NONE and _ROOT_TO_FIVE.get(k) == five)
+
+
+def _top(probs: dict[str, float]) -> tuple[str, float] | None:
+    from eventlens.events.classifier import NONE
+
+    label, p = max(((k, v) for k, v in probs.items() if k != NONE), key=lambda kv: kv[1])
+    return (label, p) if p > probs.get(NONE, 0.0) else None
+
+
+def _learned_match(sent, probs: dict[str, float], clf) -> _Match | None:
+    """A sentence no pattern matched: the classifier's class, on the main verb."""
+    top = _top(probs)
+    if top is None or top[1] < _FALLBACK_MIN:
+        return None
+    pred = sent.root if sent.root.pos_ in ("VERB", "AUX") else next(
+        (t for t in sent if t.pos_ == "VERB"), None)
+    if pred is None:
+        return None
+    code = clf.code_for(top[0])
+    return _Match(Pattern(lemma=pred.lemma_.lower(), pos="VERB", code=code,
+                          note=_LEARNED_NOTE), pred)
+
+
+def _override(p: Pattern, probs: dict[str, float], clf) -> tuple[str, str] | None:
+    """A bare lemma pattern the classifier confidently contradicts gives way to it."""
+    if p.n_cues or p.code == _DEMAND.code:
+        return None
+    top = _top(probs)
+    if top is None or top[1] < _OVERRIDE_MIN or _agreement(probs, p.code[:2], clf) > 0.05:
+        return None
+    code = clf.code_for(top[0])
+    return code, f"classifier overrode the pattern ({top[0]}, p={top[1]:.2f}) -> {code}"
 
 
 def _under_speech(pred, index: PatternIndex, actors: DocActors) -> Mention | None:
@@ -140,7 +203,17 @@ def _pairs(source: Mention | None, target: Mention | None, actors: DocActors):
     if len(sources) > 1 and not args.is_actor(target):
         return [(a, b, True) for a in sources for b in sources
                 if a is not b and not args.same_actor(a, b)]
-    return [(a, b, False) for a in sources for b in targets if not args.same_actor(a, b)]
+    pairs = [(a, b, False) for a in sources for b in targets if not args.same_actor(a, b)]
+    # A target that turns out to be the source itself is dropped, not the event.
+    return pairs or [(a, None, False) for a in sources if args.is_actor(a)]
+
+
+def _depth(tok) -> int:
+    """How far the predicate sits below the sentence root (0 for the main verb)."""
+    d = 0
+    while tok.dep_ != "ROOT" and tok.head.i != tok.i and d < 20:
+        tok, d = tok.head, d + 1
+    return d
 
 
 def _norm_sentence(s: str) -> str:
@@ -148,17 +221,32 @@ def _norm_sentence(s: str) -> str:
 
 
 def code_article(article: Article, doc, actors: DocActors, index: PatternIndex,
-                 include_negated: bool = False) -> list[Event]:
+                 include_negated: bool = False, clf=None) -> list[Event]:
     ev_date, basis = article.event_date
+    speech = index.speech_lemmas | _SPEECH_FALLBACK
     events: list[Event] = []
     seen: set[tuple] = set()
-    for s_idx, sent in enumerate(doc.sents):
+    sents = list(doc.sents)
+    all_probs = clf.proba([s.text.strip() for s in sents]) if clf is not None else [None] * len(sents)
+    for s_idx, (sent, probs) in enumerate(zip(sents, all_probs, strict=True)):
         sent_text = sent.text.rstrip()
         matches = []
         for tok in sent:
             p = best_pattern(tok, index, actors)
             if p is not None:
                 matches.append(_Match(p, tok))
+        if not matches and probs is not None:
+            learned = _learned_match(sent, probs, clf)
+            if learned is not None:
+                matches.append(learned)
+        # "X said Y must drop its barriers": an obligation in reported speech is a demand
+        # even when its verb has no pattern of its own.
+        have = {m.pred.i for m in matches}
+        for tok in sent:
+            if tok.i not in have and tok.pos_ in ("VERB", "AUX") and tok.dep_ in ("ccomp", "parataxis") \
+                    and tok.head.lemma_.lower() in speech \
+                    and intent.modality(tok, sent_text, speech) == intent.OBLIGATION:
+                matches.append(_Match(_DEMAND, tok))
         coded_preds = {m.pred.i for m in matches}
         # "concluded her visit", "held talks", "announced the suspension of aid": the event
         # noun carries the meaning, the light or speech verb above it does not.
@@ -181,7 +269,15 @@ def code_article(article: Article, doc, actors: DocActors, index: PatternIndex,
                 continue
             if _is_speech(pred, index) and p.code[:2] == "01" and pred.i in has_inner:
                 continue
-            if pred.pos_ in ("VERB", "AUX"):
+            demanded_by = None
+            if pred.pos_ in ("VERB", "AUX") and intent.modality(pred, sent_text, speech) == \
+                    intent.OBLIGATION:
+                demanded_by = _under_speech(pred, index, actors)
+            if demanded_by is not None:
+                # "X said Y must release Z": X demands of Y (10x), not Y releasing Z.
+                source, s_how = demanded_by, "speaker of the demand"
+                target, t_how = args.verb_source(pred, actors)[0], "subject of 'must' clause"
+            elif pred.pos_ in ("VERB", "AUX"):
                 source, s_how = args.verb_source(pred, actors)
                 target, t_how = args.verb_target(pred, actors, source)
             else:
@@ -195,16 +291,30 @@ def code_article(article: Article, doc, actors: DocActors, index: PatternIndex,
             if p.code == "010" and not args.is_actor(target):
                 continue  # "officials said ...": a bare statement to no one carries no relation
             negated = is_negated(pred)
-            hypothetical = is_hypothetical(pred, sent_text)
+            mood = intent.modality(pred, sent_text, speech)
+            code, how_coded = p.code, None
+            if demanded_by is not None:
+                code = intent.demand_code(p.code)
+                how_coded, mood = f"demanded in reported speech ({p.code} -> {code})", intent.FACTUAL
+            elif probs is not None and p.note != _LEARNED_NOTE:
+                override = _override(p, probs, clf)
+                if override is not None:
+                    code, how_coded = override
+            if how_coded is None and mood == intent.INTENT:
+                announced = intent_code_for(p.code, negated)
+                if announced is not None:
+                    code, negated, how_coded = announced, False, f"announced ({p.code} -> {announced})"
+            hypothetical = mood == intent.HYPOTHETICAL or (
+                mood == intent.INTENT and how_coded is None and p.code[:2] not in _INTENT_NEUTRAL)
             if (negated or hypothetical) and not include_negated:
                 continue
             if location is None:
                 location = _location(sent, actors) or False
-            entry = cameo.lookup(p.code)
+            entry = cameo.lookup(code)
             reported_by = _under_speech(pred, index, actors)
             for src, tgt, reciprocal in _pairs(source, target, actors):
                 key = (_norm_sentence(sent_text), src.code if src else None,
-                       tgt.code if tgt else None, p.code, pred.lemma_)
+                       tgt.code if tgt else None, code, pred.lemma_)
                 if key in seen:
                     continue
                 seen.add(key)
@@ -217,9 +327,9 @@ def code_article(article: Article, doc, actors: DocActors, index: PatternIndex,
                     source=src,
                     target=tgt,
                     action=Span(pred.text, pred.idx, pred.idx + len(pred.text)),
-                    cameo=p.code,
-                    cameo_root=p.code[:2],
-                    quad_class=entry.quad_class if entry else cameo.quad_class_of(p.code),
+                    cameo=code,
+                    cameo_root=code[:2],
+                    quad_class=entry.quad_class if entry else cameo.quad_class_of(code),
                     goldstein=entry.goldstein if entry else None,
                     plover=Plover(entry.plover_event, entry.plover_mode, entry.plover_context)
                     if entry else Plover(None, None),
@@ -230,8 +340,9 @@ def code_article(article: Article, doc, actors: DocActors, index: PatternIndex,
                     date=ev_date,
                     date_basis=basis,
                     location=location or None,
-                    confidence=_confidence(p, src, tgt),
-                    explanation=_explain(p, pred, src, how[0], tgt, how[1], reported_by, entry),
+                    confidence=_confidence(p, src, tgt, code, probs, clf),
+                    explanation=_explain(p, pred, src, how[0], tgt, how[1], reported_by, entry, how_coded),
+                    depth=_depth(pred),
                 ))
     return events
 
@@ -244,10 +355,14 @@ def _describe(m: Mention | None, how: str) -> str:
     return f"{how} '{m.text}' -> {m.name or m.text} [{coded}{via}]"
 
 
-def _explain(p: Pattern, pred, source, s_how, target, t_how, reported_by, entry) -> str:
+def _explain(p: Pattern, pred, source, s_how, target, t_how, reported_by, entry,
+             how_coded: str | None = None) -> str:
     name = entry.name if entry else p.code
+    code = entry.code if entry else p.code
+    decider = (f"learned classifier -> {p.code} on main verb '{pred.text}' (no pattern matched)"
+               if p.note == _LEARNED_NOTE else f"pattern {p.describe()} -> {p.code} on '{pred.text}'")
     parts = [
-        f"pattern {p.describe()} -> {p.code} ({name}) on '{pred.text}'",
+        decider + (f"; {how_coded}" if how_coded else "") + f"; coded {code} ({name})",
         f"source: {_describe(source, s_how)}",
         f"target: {_describe(target, t_how)}",
     ]
