@@ -16,7 +16,7 @@ app = typer.Typer(
 )
 
 # Each module registers its commands on `app` when imported.
-from eventlens.cli import clean, code, evaluate, ingest, query  # noqa: E402, F401
+from eventlens.cli import clean, code, evaluate, ingest, query, train  # noqa: E402, F401
 
 
 def main() -> None:

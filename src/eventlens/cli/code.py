@@ -15,6 +15,7 @@ from eventlens.cli.common import (
     Dictionaries,
     IncludeNegated,
     Inputs,
+    Model,
     Quiet,
     Reporter,
     Verbose,
@@ -29,11 +30,12 @@ def code(
     format: Annotated[CodeFormat, typer.Option("--format", "-f")] = CodeFormat.jsonl,
     include_negated: IncludeNegated = False,
     dictionary: Dictionaries = None,
+    model: Model = None,
     quiet: Quiet = False,
     verbose: Verbose = False,
 ) -> None:
     """Code events and print them (no database)."""
-    coder = make_coder(dictionary, include_negated)
+    coder = make_coder(dictionary, include_negated, model)
     rep = Reporter(quiet, verbose, "coding")
     out = sys.stdout
     rows: list[dict] = []

@@ -20,6 +20,10 @@ Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Say more on stde
 IncludeNegated = Annotated[
     bool, typer.Option("--include-negated", help="Also emit negated and hypothetical events.")
 ]
+Model = Annotated[
+    str | None,
+    typer.Option("--model", help="Classifier from `eventlens train` (a directory), or 'none'."),
+]
 Db = Annotated[Path, typer.Option("--db", help="DuckDB database file.")]
 
 
@@ -97,13 +101,17 @@ def usage_error(msg: str) -> typer.Exit:
     return typer.Exit(2)
 
 
-def make_coder(dictionaries, include_negated: bool = False):
+def make_coder(dictionaries, include_negated: bool = False, model: str | None = None):
     from eventlens.pipeline import Coder
 
-    coder = Coder(dictionaries=tuple(dictionaries or ()), include_negated=include_negated)
+    if model and model != "none" and not (Path(model) / "meta.json").exists():
+        raise usage_error(f"{model}: not a model directory (no meta.json); make one with `eventlens train`")
+    coder = Coder(dictionaries=tuple(dictionaries or ()), include_negated=include_negated,
+                  model=model)
     try:
         coder.actor_dictionary  # noqa: B018 - validate user files before reading any input
         coder.patterns  # noqa: B018
+        coder.classifier  # noqa: B018
     except ValueError as exc:
         raise usage_error(str(exc)) from exc
     return coder

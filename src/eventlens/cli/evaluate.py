@@ -13,6 +13,7 @@ from eventlens.cli import app
 from eventlens.cli.common import (
     Dictionaries,
     GoldFormat,
+    Model,
     Quiet,
     Reporter,
     make_coder,
@@ -27,6 +28,7 @@ def evaluate(
     format: Annotated[GoldFormat, typer.Option("--format", "-f")],
     inputs: Annotated[list[str] | None, typer.Argument(help="Article(s) the gold describes (expected-json).")] = None,
     dictionary: Dictionaries = None,
+    model: Model = None,
     quiet: Quiet = True,
 ) -> None:
     """Score eventlens against gold data and print the metrics as JSON."""
@@ -44,7 +46,7 @@ def evaluate(
             raise usage_error(f"{gold}: cannot read gold ({exc})") from exc
         if not inputs:
             raise usage_error(f"{format.value} needs the article(s) it describes as INPUT")
-        coder = make_coder(dictionary)
+        coder = make_coder(dictionary, model=model)
         rep = Reporter(quiet, False, "evaluating")
         coded = list(results(inputs, coder, rep))
         rep.close()
@@ -63,7 +65,7 @@ def evaluate(
         rows = module.read(gold)
     except (OSError, ValueError) as exc:
         raise usage_error(f"{gold}: cannot read gold ({exc})") from exc
-    metrics = module.score(rows, make_coder(dictionary))
+    metrics = module.score(rows, make_coder(dictionary, model=model))
     metrics = {"gold": str(gold), "format": format.value, **metrics}
     json.dump(metrics, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")

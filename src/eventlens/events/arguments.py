@@ -80,6 +80,8 @@ def _actor_inside(tok, actors: DocActors, avoid: Mention | None) -> Mention | No
         m = actors.mention_for(t)
         if not is_actor(m) or (avoid is not None and avoid.start <= m.start < avoid.end):
             continue
+        if t.head.pos_ == "ADP" and _place_not_target(t.head, m):
+            continue  # "an agreement in Accra": where, not whom
         if avoid is not None and avoid.country and m.country == avoid.country:
             fallback = fallback or m
             continue

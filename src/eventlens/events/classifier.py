@@ -25,6 +25,14 @@ NONE = "none"
 # A representative CAMEO code for each label a model may predict.
 ROOT_CODE = {f"{i:02d}": f"{i:02d}0" for i in range(1, 21)}
 FIVE_CODE = {"0": "020", "1": "040", "2": "070", "3": "110", "4": "190"}
+# For models trained on PLOVER types: a representative CAMEO code per type (early names too).
+PLOVER_CODE = {
+    "AGREE": "030", "CONSULT": "040", "SUPPORT": "051", "CONCEDE": "080", "COOPERATE": "060",
+    "AID": "070", "RETREAT": "0874", "REQUEST": "020", "DEMAND": "100", "ACCUSE": "112",
+    "DISAPPROVE": "110", "REJECT": "120", "THREATEN": "130", "PROTEST": "140",
+    "SANCTION": "163", "MOBILIZE": "150", "COERCE": "170", "ASSAULT": "180", "FIGHT": "190",
+    "INVESTIGATE": "090",
+}  # fmt: skip
 _ROOT_TO_FIVE = {
     "01": "0", "02": "0", "03": "1", "04": "1", "05": "1", "06": "2", "07": "2", "08": "2",
     "09": "3", "10": "3", "11": "3", "12": "3", "13": "3", "16": "3",
@@ -50,11 +58,18 @@ class SentenceClassifier:
         return [dict(zip(self.labels, map(float, r), strict=True)) for r in rows]
 
     def code_for(self, label: str) -> str:
-        return (ROOT_CODE if self.scheme == "root" else FIVE_CODE)[label]
+        return {"root": ROOT_CODE, "five": FIVE_CODE, "plover": PLOVER_CODE}[self.scheme][label]
 
-    def group(self, root: str) -> str:
+    def group(self, root: str) -> str | None:
         """The label under which this model scores a CAMEO root."""
-        return root if self.scheme == "root" else _ROOT_TO_FIVE[root]
+        if self.scheme == "root":
+            return root
+        if self.scheme == "five":
+            return _ROOT_TO_FIVE.get(root)
+        from eventlens.ontology import cameo
+
+        entry = cameo.lookup(root + "0") or cameo.lookup(root)
+        return entry.plover_event if entry else None
 
     def save(self, out: Path) -> None:
         import joblib

@@ -136,9 +136,9 @@ def _agreement(probs: dict[str, float], root: str, clf) -> float:
     """The classifier's probability that the sentence is of this root's five-way class."""
     from eventlens.events.classifier import _ROOT_TO_FIVE, NONE
 
+    if clf.scheme != "root":
+        return probs.get(clf.group(root), 0.0)
     five = _ROOT_TO_FIVE.get(root)
-    if clf.scheme == "five":
-        return probs.get(five, 0.0)
     return sum(v for k, v in probs.items() if k != NONE and _ROOT_TO_FIVE.get(k) == five)
 
 
@@ -195,12 +195,13 @@ def _is_speech(tok, index: PatternIndex) -> bool:
     return lemma in index.speech_lemmas or lemma in _SPEECH_FALLBACK
 
 
-def _pairs(source: Mention | None, target: Mention | None, actors: DocActors):
+def _pairs(source: Mention | None, target: Mention | None, actors: DocActors,
+           weak_target: bool = False):
     """(source, target, reciprocal) for coordinated actors: "A and B agreed" gives A->B and
     B->A (reciprocal); "X urged A and B" gives X->A and X->B."""
     sources = actors.with_conjuncts(source)
     targets = actors.with_conjuncts(target)
-    if len(sources) > 1 and not args.is_actor(target):
+    if len(sources) > 1 and (not args.is_actor(target) or weak_target):
         return [(a, b, True) for a in sources for b in sources
                 if a is not b and not args.same_actor(a, b)]
     pairs = [(a, b, False) for a in sources for b in targets if not args.same_actor(a, b)]
@@ -312,7 +313,8 @@ def code_article(article: Article, doc, actors: DocActors, index: PatternIndex,
                 location = _location(sent, actors) or False
             entry = cameo.lookup(code)
             reported_by = _under_speech(pred, index, actors)
-            for src, tgt, reciprocal in _pairs(source, target, actors):
+            weak_target = t_how.startswith("inside")  # found deep in a non-actor phrase
+            for src, tgt, reciprocal in _pairs(source, target, actors, weak_target):
                 key = (_norm_sentence(sent_text), src.code if src else None,
                        tgt.code if tgt else None, code, pred.lemma_)
                 if key in seen:

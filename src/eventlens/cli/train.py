@@ -1,0 +1,39 @@
+"""`eventlens train`: fit the learned classifier on a user's gold data."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from eventlens.cli import app
+from eventlens.cli.common import usage_error
+
+
+class TrainFormat(StrEnum):
+    cameo_class = "cameo-class"
+    plover_gsr = "plover-gsr"
+    eventlens_jsonl = "eventlens-jsonl"
+
+
+@app.command()
+def train(
+    gold: Annotated[Path, typer.Option("--gold", help="Labelled sentences to learn from.")],
+    format: Annotated[TrainFormat, typer.Option("--format", "-f")],
+    out: Annotated[Path, typer.Option("--out", help="Model directory to write.")],
+) -> None:
+    """Adapt the learned classifier to your own gold data; use it with --model DIR."""
+    from eventlens.events import training
+
+    if not gold.exists():
+        raise usage_error(f"{gold}: no such gold file")
+    try:
+        info = training.train(gold, format.value, out)
+    except (OSError, ValueError) as exc:
+        raise usage_error(f"{gold}: cannot train ({exc})") from exc
+    json.dump(info, sys.stdout, indent=2)
+    sys.stdout.write("\n")

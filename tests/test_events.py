@@ -1,0 +1,77 @@
+"""Event coding rules a human CAMEO coder follows: intent, threats, refusals, demands,
+negation, coordination, reported speech. Sentences are ours, written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventlens.evaluate.sentences import code_sentences, main_event
+from eventlens.pipeline import Coder
+
+
+@pytest.fixture(scope="module")
+def coder():
+    return Coder()
+
+
+def _main(coder, text):
+    (events,) = code_sentences([text], coder)
+    return main_event(events), events
+
+
+@pytest.mark.parametrize(("text", "root", "plover"), [
+    ("Turkey will allow thousands of Syrian refugees to return to their villages.", "03", "CONCEDE"),
+    ("Japan will provide emergency food aid to Bangladesh next month.", "03", "AGREE"),
+    ("Officials in Ankara said Turkey would boycott all trade with Cyprus.", "13", "THREATEN"),
+    ("The army is ready to launch air strikes against the rebels in the north.", "13", "THREATEN"),
+    ("Kenya said on Monday it will not accept any more refugees from Somalia.", "12", "REJECT"),
+    ("The European Union said that Belarus must release all political prisoners.", "10", "REQUEST"),
+])
+def test_announced_acts_are_coded_as_intent_threat_refusal_or_demand(coder, text, root, plover):
+    ev, events = _main(coder, text)
+    assert ev is not None, text
+    assert ev.cameo_root == root, (text, [e.explanation for e in events])
+    assert ev.plover.event == plover
+
+
+@pytest.mark.parametrize("text", [
+    "Chile did not recall its ambassador from Peru.",
+    "If talks fail, Ghana could impose sanctions on Togo.",
+    "Will Brazil send troops to Haiti?",
+    "Analysts say Egypt might cut gas exports to Israel.",
+])
+def test_negated_and_hypothetical_events_are_not_emitted(coder, text):
+    (events,) = code_sentences([text], coder)
+    assert events == [], [e.explanation for e in events]
+
+
+def test_negated_event_shown_with_flag_on_request():
+    loose = Coder(include_negated=True)
+    (events,) = code_sentences(["Chile did not recall its ambassador from Peru."], loose)
+    assert events and all(e.negated for e in events)
+
+
+def test_compound_subject_gives_reciprocal_events(coder):
+    (events,) = code_sentences(["Ghana and Togo signed a border agreement in Accra on Monday."], coder)
+    pairs = {(e.source.country, e.target.country) for e in events if e.reciprocal}
+    assert {("GHA", "TGO"), ("TGO", "GHA")} <= pairs
+
+
+def test_reported_speech_codes_the_reported_event_with_its_speaker(coder):
+    ev, events = _main(coder, "Ukraine's foreign ministry said Russian troops shelled the city of Kharkiv.")
+    inner = [e for e in events if e.cameo_root == "19"]
+    assert inner and inner[0].source.code == "RUSMIL"
+    assert inner[0].reported_by is not None and inner[0].reported_by.country == "UKR"
+
+
+def test_learned_classifier_fills_in_where_no_pattern_fires(coder):
+    # "pummelled" is deliberately not a pattern verb; the classifier supplies the class.
+    (events,) = code_sentences(["Sudanese army artillery pummelled rebel positions near El Fasher overnight."], coder)
+    learned = [e for e in events if "learned classifier" in e.explanation]
+    assert learned and learned[0].cameo_root in {"19", "18", "20", "15"}
+    assert learned[0].source.country == "SDN"
+
+
+def test_every_event_explains_its_decider(coder):
+    (events,) = code_sentences(["The United States accused Iran of attacking a tanker."], coder)
+    assert events and all(e.explanation.startswith(("pattern ", "learned classifier")) for e in events)
