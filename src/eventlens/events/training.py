@@ -34,15 +34,20 @@ def read_gold(path: Path, fmt: str) -> tuple[list[str], list[str], str]:
     raise ValueError(f"unknown training format {fmt!r}")
 
 
-def train(path: Path, fmt: str, out: Path) -> dict:
+def train(path: Path, fmt: str, out: Path, backend: str = "auto", epochs: int = 4) -> dict:
+    """Fit and save; `auto` fine-tunes MiniLM when its extra is installed, else linear."""
     texts, labels, scheme = read_gold(path, fmt)
     if len(set(labels)) < 2:
         raise ValueError(f"{path}: needs at least two different labels to learn from")
+    if backend == "auto":
+        from eventlens.events import finetune
+
+        backend = "minilm" if finetune.available() else "linear"
     t0 = time.perf_counter()
-    clf = classifier.fit(texts, labels, scheme)
+    clf = classifier.fit(texts, labels, scheme, backend=backend, epochs=epochs)
     seconds = time.perf_counter() - t0
     clf.save(out)
-    info = {"model": str(out), "scheme": scheme, "sentences": len(texts),
+    info = {"model": str(out), "backend": backend, "scheme": scheme, "sentences": len(texts),
             "labels": clf.labels, "training_seconds": round(seconds, 1), "trained_on": str(path),
             "format": fmt}
     (out / "training.json").write_text(json.dumps(info, indent=2))
