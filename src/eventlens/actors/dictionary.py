@@ -17,7 +17,7 @@ import yaml
 
 from eventlens.paths import data_dir, read_yaml
 
-SECTIONS = ("countries", "agents", "organisations", "people")
+SECTIONS = ("countries", "agents", "organisations", "people", "stop")
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,7 @@ class Actor:
     """A dictionary actor an alias points to."""
 
     name: str
-    kind: str  # country | capital | adjective | people | organisation | person | metonym
+    kind: str  # country | capital | adjective | people | organisation | person | stop
     country: str | None
     sector: str | None
     code: str | None = None
@@ -138,11 +138,18 @@ def _add_people(d: Dictionary, entries: Iterable[dict]) -> None:
             d.add_alias(a, person)
 
 
+def _add_stop(d: Dictionary, entries: Iterable[str]) -> None:
+    """Phrases that swallow a country name inside them and code as no actor."""
+    for phrase in entries:
+        d.add_alias(str(phrase), Actor(str(phrase), "stop", None, None, None))
+
+
 _ADDERS = {
     "countries": _add_countries,
     "agents": _add_agents,
     "organisations": _add_organisations,
     "people": _add_people,
+    "stop": _add_stop,
 }
 
 

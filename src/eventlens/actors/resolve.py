@@ -56,7 +56,8 @@ class DocActors:
         self.head_of: dict[tuple[int, int], int] = {}
         self.history: list[_Known] = []
         self.tok_hit: dict[int, Hit] = {}
-        for h in find_names(doc.text, dictionary):
+        self.text = doc.text  # once: spaCy's Doc.text rebuilds the string on every access
+        for h in find_names(self.text, dictionary):
             span = doc.char_span(h.start, h.end, alignment_mode="expand")
             if span is None:
                 continue
@@ -140,7 +141,7 @@ class DocActors:
             return None
         toks = self.np_tokens(head)
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-        text = self.doc.text[start:end]
+        text = self.text[start:end]
         base = Mention(text=text, start=start, end=end, kind="other")
         lower = head.text.lower()
         if head.pos_ == "PRON":
@@ -154,7 +155,10 @@ class DocActors:
         sector, role_words = self._role(toks, head)
         if person is not None:
             c, s = person.coded(self.on, sector)
-            m = replace(base, name=person.name, country=c, sector=s, code=_sector_code(c, s),
+            code = _sector_code(c, s or None)
+            if c and len(c) > 3:  # an office in an organisation: "IGOUNO" is the full code
+                code, c, s = c, c[:3], s or None
+            m = replace(base, name=person.name, country=c, sector=s or None, code=code,
                         kind="person")
             return self._remember(m, head, person=True, role_words=role_words,
                                   surname=person.name.split()[-1])
