@@ -50,6 +50,7 @@ class Article:
     paragraphs: tuple[tuple[int, int], ...] = ()
     dropped: tuple[Dropped, ...] = ()
     date_basis: str | None = None  # where `published` came from: html-meta, jsonl, page, ...
+    duplicate_of: str | None = None  # id of the article this one nearly duplicates (not coded)
 
     @property
     def event_date(self) -> tuple[date | None, str | None]:

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from eventlens.clean import clean
 from eventlens.ingest.errors import InputError
 from eventlens.model import Article, Event, RawDocument
+
+if TYPE_CHECKING:
+    from eventlens.clean.neardup import NearDuplicates
 
 
 @dataclass(frozen=True)
@@ -59,18 +63,24 @@ class Coder:
         return code_article(article, doc, actors, self.patterns, self.include_negated,
                             self.classifier)
 
-    def run(self, items: Iterable[RawDocument | InputError | Article]) -> Iterator[Result | InputError]:
-        """Code documents in input order; errors pass through in place."""
+    def run(self, items: Iterable[RawDocument | InputError | Article],
+            near_duplicates: NearDuplicates | None = None) -> Iterator[Result | InputError]:
+        """Code documents in input order; errors pass through in place. A document that nearly
+        duplicates an earlier one (in this run, or in `near_duplicates` when given) comes out as
+        a Result with `duplicate_of` set and no events; Articles passed in are not checked."""
         from eventlens import nlp
+        from eventlens.clean.neardup import NearDuplicates
+
+        seen = near_duplicates if near_duplicates is not None else NearDuplicates()
 
         self.actor_dictionary, self.patterns, self.classifier  # noqa: B018 - load before parsing
-        pending: list[Article | InputError] = []
+        pending: list[Article | InputError | Result] = []
 
         def flush() -> Iterator[Result | InputError]:
             arts = [a for a in pending if isinstance(a, Article)]
             docs = iter(nlp.parse((a.text for a in arts), self.batch_size, self.n_process))
             for item in pending:
-                if isinstance(item, InputError):
+                if isinstance(item, InputError | Result):
                     yield item
                 else:
                     yield Result(item, self.code_parsed(item, next(docs)))
@@ -79,6 +89,8 @@ class Coder:
         for item in items:
             if isinstance(item, RawDocument):
                 item = clean(item)
+                if isinstance(item, Article) and (original := seen.check_and_add(item)):
+                    item = Result(replace(item, duplicate_of=original), [])  # not coded again
             pending.append(item)
             if sum(isinstance(a, Article) for a in pending) >= self.batch_size:
                 yield from flush()

@@ -16,16 +16,23 @@ from eventlens.clean.repeats import drop_repeats
 _SITE_BANNER = re.compile(r"^\s*\|?\s*Welcome to\s+(?P<site>.+?)\s*\|?\s*$", re.IGNORECASE)
 _SECTION = re.compile(r"^\s*(?P<section>[A-Z][\w&'/,. -]{1,40}?)\s*\|\s*$")
 _LINK_LINE = re.compile(
-    r"^\s*(read more|also read|read also|related|related articles?|see also|recommended|"
-    r"more from|you may also like|watch|listen)\s*[:|\-–—]",
+    r"^\s*(read more|also read|read also|related|related (articles?|posts?|stories|coverage)|"
+    r"see also|see more|recommended|more from|you may also like|you might also like|"
+    r"don'?t miss|watch|listen)\s*(?:[:|\-–—]|\.\.\.|…|\s*$)"
+    r"|^\s*also on [\w-]+\.[\w.]+\s",  # "Also on rt.com <headline>"
     re.IGNORECASE,
 )
 _BOILERPLATE = re.compile(
     r"^\s*(share (this|on|via)|share:|subscribe\b|sign up\b|follow us\b|we use cookies|"
     r"this (web)?site uses cookies|accept (all )?cookies|advertisement\s*$|click here\b|"
-    r"tweet\s*$|email this|print this|copyright\b|©|all rights reserved|download (our|the) app)",
+    r"tweet\s*$|email this|print this|copyright\b|©|all rights reserved|download (our|the) app|"
+    r"\d*\s*comments?\s*$|leave a (comment|reply)|tell us what you think|"
+    r"get the latest .{0,60}(inbox|newsletter)|keep an eye on your inbox|"
+    r"there was an error processing your subscription|"
+    r"follow [\w@ .'-]{1,60} on (facebook|twitter|instagram|x\b))",
     re.IGNORECASE,
 )
+_NO_WORDS = re.compile(r"^\W*$")  # "-", "•", "* * *"; "___" rules are kept (\w)
 _MAX_BOILERPLATE_WORDS = 25
 # "MOGADISHU — ", "KABUL, Afghanistan (Reuters) - ": a wire dateline opening a paragraph.
 _DATELINE = re.compile(
@@ -44,8 +51,9 @@ class BodyParts:
     dropped: list[tuple[str, str]] = field(default_factory=list)
 
 
-def clean_body_lines(lines: list[str], scrape_header: bool) -> BodyParts:
-    """Split off the scrape header (site, date, headline, section) and drop noise lines."""
+def clean_body_lines(lines: list[str], scrape_header: bool, find_headline: bool = True) -> BodyParts:
+    """Split off the scrape header (site, date, headline, section) and drop noise lines.
+    `find_headline` is False when the title is already known (a JSONL or feed title)."""
     out = BodyParts()
     body: list[str] = []
     in_header = scrape_header
@@ -55,11 +63,13 @@ def clean_body_lines(lines: list[str], scrape_header: bool) -> BodyParts:
             continue
         if in_header and _take_header_line(line, out):
             continue
-        if in_header and out.title is None and _looks_like_headline(line):
+        if in_header and find_headline and out.title is None and _looks_like_headline(line):
             out.title = line
             continue
         in_header = False
-        if _LINK_LINE.match(line):
+        if _NO_WORDS.match(line):
+            out.dropped.append((line, "no words (bullet or divider)"))
+        elif _LINK_LINE.match(line):
             out.dropped.append((line, "link to another article"))
         elif _BOILERPLATE.match(line) and len(line.split()) <= _MAX_BOILERPLATE_WORDS:
             out.dropped.append((line, "share/subscribe/cookie boilerplate"))

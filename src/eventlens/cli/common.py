@@ -125,6 +125,8 @@ def results(inputs: list[str], coder, rep: Reporter) -> Iterator:
             rep.error(r.line())
         else:
             rep.doc_done(r.article.id)
+            if r.article.duplicate_of and rep.verbose:
+                rep.info(f"{r.article.id}: near-duplicate of {r.article.duplicate_of}; not coded")
             yield r
 
 

@@ -1,7 +1,9 @@
 """Readers: turn input paths (files, directories, `-` for stdin) into RawDocuments.
 
-Readers never raise on bad input: they yield an `InputError` naming the input and the reason,
-and go on with the rest, so one broken file never stops a run.
+Formats: plain text, HTML, JSONL, WARC, RSS/Atom, each also gzip-compressed; see registry.py.
+Every reader streams, so memory stays bounded whatever the input size. Readers never raise on
+bad input: they yield an `InputError` naming the input (and line or record) and the reason, and
+go on with the rest, so one broken file never stops a run.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from eventlens.ingest.errors import InputError
-from eventlens.ingest.registry import read_bytes, read_path
+from eventlens.ingest.registry import read_path, read_stream
 from eventlens.model import RawDocument
 
 __all__ = ["InputError", "read_inputs"]
@@ -23,7 +25,7 @@ def read_inputs(inputs: Iterable[str], stdin=None) -> Iterator[RawDocument | Inp
             import sys
 
             stream = stdin if stdin is not None else sys.stdin.buffer
-            yield from read_bytes(stream.read(), source="stdin", doc_id="stdin")
+            yield from read_stream(stream, source="stdin", doc_id="stdin")
             continue
         path = Path(item)
         if not path.exists():
