@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from eventlens import dates, geo
 from eventlens.actors.resolve import DocActors
 from eventlens.events import arguments as args
 from eventlens.events import intent
@@ -96,19 +97,18 @@ def best_pattern(pred, index: PatternIndex, actors: DocActors) -> Pattern | None
     return best
 
 
-def _location(sent, actors: DocActors) -> Location | None:
-    """First place named after 'in'/'at' in the sentence (country or capital), country-level."""
-    for tok in sent:
-        if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "near", "inside"):
-            hit = actors.tok_hit.get(tok.i)
-            if hit is None:
-                continue
-            a = hit.actors[0]
-            if a.kind == "country":
-                return Location(name=hit.alias, country=a.country, precision="country")
-            if a.kind == "capital" and a.sector == "GOV" and hit.alias[:1].isupper():
-                return Location(name=hit.alias, country=a.country, precision="city")
-    return None
+class _Places:
+    """Event locations of one sentence, looked up once per pair of actor countries."""
+
+    def __init__(self, sent, actors: DocActors, article: Article) -> None:
+        self.sent, self.actors, self.article = sent, actors, article
+        self.cache: dict[tuple, Location | None] = {}
+
+    def get(self, src: Mention | None, tgt: Mention | None) -> Location | None:
+        key = (src.country if src else None, tgt.country if tgt else None)
+        if key not in self.cache:
+            self.cache[key] = geo.event_location(self.sent, self.actors, self.article, key)
+        return self.cache[key]
 
 
 def _confidence(p: Pattern, source: Mention | None, target: Mention | None, code: str,
@@ -223,7 +223,6 @@ def _norm_sentence(s: str) -> str:
 
 def code_article(article: Article, doc, actors: DocActors, index: PatternIndex,
                  include_negated: bool = False, clf=None) -> list[Event]:
-    ev_date, basis = article.event_date
     speech = index.speech_lemmas | _SPEECH_FALLBACK
     events: list[Event] = []
     seen: set[tuple] = set()
@@ -231,6 +230,7 @@ def code_article(article: Article, doc, actors: DocActors, index: PatternIndex,
     all_probs = clf.proba([s.text.strip() for s in sents]) if clf is not None else [None] * len(sents)
     for s_idx, (sent, probs) in enumerate(zip(sents, all_probs, strict=True)):
         sent_text = sent.text.rstrip()
+        places = _Places(sent, actors, article)
         matches = []
         for tok in sent:
             p = best_pattern(tok, index, actors)
@@ -258,7 +258,6 @@ def code_article(article: Article, doc, actors: DocActors, index: PatternIndex,
         noun_under = {g.i for g in governors.values() if g is not None}
         # A speech verb is a statement only when nothing was coded in its complement.
         has_inner = {m.pred.head.i for m in matches if m.pred.dep_ == "ccomp"}
-        location = None
         for m in matches:
             pred, p = m.pred, m.pattern
             if pred.dep_ == "xcomp" and pred.head.i in coded_preds:
@@ -309,8 +308,7 @@ def code_article(article: Article, doc, actors: DocActors, index: PatternIndex,
                 mood == intent.INTENT and how_coded is None and p.code[:2] not in _INTENT_NEUTRAL)
             if (negated or hypothetical) and not include_negated:
                 continue
-            if location is None:
-                location = _location(sent, actors) or False
+            ev_date, basis = dates.event_date(sent, article, pred.i)
             entry = cameo.lookup(code)
             reported_by = _under_speech(pred, index, actors)
             weak_target = t_how.startswith("inside")  # found deep in a non-actor phrase
@@ -341,7 +339,7 @@ def code_article(article: Article, doc, actors: DocActors, index: PatternIndex,
                     reciprocal=reciprocal,
                     date=ev_date,
                     date_basis=basis,
-                    location=location or None,
+                    location=places.get(src, tgt),
                     confidence=_confidence(p, src, tgt, code, probs, clf),
                     explanation=_explain(p, pred, src, how[0], tgt, how[1], reported_by, entry, how_coded),
                     depth=_depth(pred),

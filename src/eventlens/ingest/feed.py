@@ -43,7 +43,10 @@ def read(stream: BinaryIO, source: str, doc_id: str) -> Iterator[RawDocument | I
         yield InputError(source, f"no feed entries found{f' ({why})' if why else ''}")
         return
     for n, entry in enumerate(parsed.entries, start=1):
-        yield _document(entry, source, doc_id, n)
+        try:
+            yield _document(entry, source, doc_id, n)
+        except Exception as exc:  # feedparser decodes lazily; a bad entry must not end the feed
+            yield InputError(f"{source}:entry {n}", f"unreadable entry ({type(exc).__name__})")
 
 
 def _document(entry, source: str, doc_id: str, n: int) -> RawDocument | InputError:
