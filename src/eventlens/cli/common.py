@@ -117,10 +117,10 @@ def make_coder(dictionaries, include_negated: bool = False, model: str | None = 
     return coder
 
 
-def results(inputs: list[str], coder, rep: Reporter) -> Iterator:
+def results(inputs: list[str], coder, rep: Reporter, near_duplicates=None) -> Iterator:
     from eventlens.ingest import InputError, read_inputs
 
-    for r in coder.run(read_inputs(inputs)):
+    for r in coder.run(read_inputs(inputs), near_duplicates=near_duplicates):
         if isinstance(r, InputError):
             rep.error(r.line())
         else:
