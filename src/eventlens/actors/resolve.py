@@ -169,7 +169,7 @@ class DocActors:
         is_person_name = head.ent_type_ == "PERSON" or (
             head.pos_ == "PROPN" and any(t.ent_type_ == "PERSON" for t in toks)
         )
-        if not hits and head.pos_ == "PROPN":
+        if country is None and (is_person_name or (not hits and head.pos_ == "PROPN")):
             earlier = self._by_surname(head.text, head.i)  # "Tanabe" after "Hiroshi Tanabe"
             if earlier is not None:
                 m = replace(base, name=earlier.name, country=earlier.country,
@@ -187,13 +187,6 @@ class DocActors:
                                   plural=head.tag_ in ("NNS", "NNPS"), role_words=role_words,
                                   surname=head.text if is_person_name else None)
         if is_person_name:
-            earlier = self._by_surname(head.text, head.i)
-            if earlier is not None:
-                m = replace(base, name=earlier.name, country=earlier.country,
-                            sector=earlier.sector or sector, code=earlier.code,
-                            kind="person", resolved_from=earlier.resolved_from or earlier.text)
-                return self._remember(m, head, person=True, role_words=role_words,
-                                      surname=head.text)
             name = " ".join(t.text for t in toks if t.ent_type_ == "PERSON") or head.text
             c, via = self._context_country(head, sector)
             m = replace(base, name=name, country=c, sector=sector, code=_sector_code(c, sector),
