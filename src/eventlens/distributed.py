@@ -38,6 +38,7 @@ class CoderSpec:
     dictionaries: tuple[str, ...] = ()
     include_negated: bool = False
     batch_size: int = 32
+    model: str | None = None  # a classifier directory (`--model`); workers must see the path
 
 
 _CODERS: dict[CoderSpec, Coder] = {}
@@ -50,7 +51,7 @@ def coder_for(spec: CoderSpec) -> Coder:
         from eventlens import nlp
 
         coder = Coder(dictionaries=spec.dictionaries, include_negated=spec.include_negated,
-                      batch_size=spec.batch_size)
+                      batch_size=spec.batch_size, model=spec.model)
         coder.actor_dictionary, coder.patterns  # noqa: B018 - load now, not in the first task
         nlp.load()
         # Code one tiny synthetic document so every lazily loaded part (models, tables,
@@ -67,7 +68,7 @@ def coder_for(spec: CoderSpec) -> Coder:
 
 
 def spec_of(coder: Coder) -> CoderSpec:
-    return CoderSpec(coder.dictionaries, coder.include_negated, coder.batch_size)
+    return CoderSpec(coder.dictionaries, coder.include_negated, coder.batch_size, coder.model)
 
 
 @dataclass
