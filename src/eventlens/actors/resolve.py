@@ -86,7 +86,9 @@ class DocActors:
         if not total:
             return None
         best = max(counts, key=counts.get)
-        return best if counts[best] >= 3 and counts[best] / total >= 0.6 else None
+        # A clear majority, or the only country the text names at all.
+        return best if (counts[best] >= 3 and counts[best] / total >= 0.6) or len(counts) == 1 \
+            else None
 
     # -- noun phrases -------------------------------------------------------------------
     def np_tokens(self, head) -> list:
