@@ -27,8 +27,6 @@ _LIGHT_VERBS = {"hold", "make", "pay", "conduct", "launch", "carry", "announce",
                 "wrap", "cut", "host", "attend", "mount"}
 # Codes that stay what they are when announced rather than done ("will investigate").
 _INTENT_NEUTRAL = {"01", "02", "03", "09", "10", "11", "12", "13"}
-_SPEECH_FALLBACK = {"say", "tell", "state", "announce", "add", "claim", "insist", "stress",
-                    "emphasize", "emphasise", "note", "declare", "report", "reiterate", "affirm"}
 
 
 @dataclass(frozen=True)
@@ -191,8 +189,7 @@ def _under_speech(pred, index: PatternIndex, actors: DocActors) -> Mention | Non
 
 
 def _is_speech(tok, index: PatternIndex) -> bool:
-    lemma = tok.lemma_.lower()
-    return lemma in index.speech_lemmas or lemma in _SPEECH_FALLBACK
+    return tok.lemma_.lower() in index.speech_lemmas
 
 
 def _pairs(source: Mention | None, target: Mention | None, actors: DocActors,
@@ -223,7 +220,7 @@ def _norm_sentence(s: str) -> str:
 
 def code_article(article: Article, doc, actors: DocActors, index: PatternIndex,
                  include_negated: bool = False, clf=None) -> list[Event]:
-    speech = index.speech_lemmas | _SPEECH_FALLBACK
+    speech = index.speech_lemmas
     events: list[Event] = []
     seen: set[tuple] = set()
     sents = list(doc.sents)

@@ -97,6 +97,11 @@ def read_file(path: Path, start: int = 0) -> list[Pattern]:
     return _parse(entries, start, str(path))
 
 
+# Verbs of saying, known even when no pattern marks them `speech: true`.
+SPEECH_VERBS = {"say", "tell", "state", "announce", "add", "claim", "insist", "stress",
+                "emphasize", "emphasise", "note", "declare", "report", "reiterate", "affirm"}
+
+
 class PatternIndex:
     """Patterns by (lemma, pos), for constant-time lookup per token."""
 
@@ -104,7 +109,7 @@ class PatternIndex:
         self.by_key: dict[tuple[str, str], list[Pattern]] = {}
         for p in patterns:
             self.by_key.setdefault((p.lemma, p.pos), []).append(p)
-        self.speech_lemmas = {p.lemma for p in patterns if p.speech}
+        self.speech_lemmas = {p.lemma for p in patterns if p.speech} | SPEECH_VERBS
 
     def candidates(self, lemma: str, pos: str) -> list[Pattern]:
         return self.by_key.get((lemma, pos), [])

@@ -327,7 +327,7 @@ def dyads(con, min_events: int = 1) -> pd.DataFrame:
     return con.execute(sql, [min_events]).df()
 
 
-def dyad_trends(con, min_events: int = 1) -> dict[tuple[str, str], list[tuple[str, float, int]]]:
+def dyad_trends(con) -> dict[tuple[str, str], list[tuple[str, float, int]]]:
     """Per directed dyad: (quarter, mean Goldstein, events) in time order."""
     sql = """
         SELECT source_country, target_country,
