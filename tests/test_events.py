@@ -20,7 +20,7 @@ def _main(coder, text):
 
 
 @pytest.mark.parametrize(("text", "root", "plover"), [
-    ("Turkey will allow thousands of Syrian refugees to return to their villages.", "03", "CONCEDE"),
+    ("Turkey will allow thousands of Syrian refugees to return to their villages.", "03", "AGREE"),
     ("Japan will provide emergency food aid to Bangladesh next month.", "03", "AGREE"),
     ("Officials in Ankara said Turkey would boycott all trade with Cyprus.", "13", "THREATEN"),
     ("The army is ready to launch air strikes against the rebels in the north.", "13", "THREATEN"),

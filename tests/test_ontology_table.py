@@ -359,3 +359,27 @@ def test_every_codefile_code_is_in_table(by_code: dict[str, dict[str, str]]) -> 
     assert len(codes) > 250, f"codebook parse found only {len(codes)} codes"
     missing = sorted(code for code in codes if code not in by_code)
     assert not missing, f"{len(missing)} codebook codes missing from our table: {missing}"
+
+
+def read_reference_plover() -> dict[str, str]:
+    """Code -> PLOVER event type from OEDA's CAMEO2PLOVER conversion table."""
+    path = reference_file("CAMEO2PLOVER-2021.txt")
+    out: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        match = re.match(r"^(\d{2,4}):\s*([A-Za-z]+)", line.split("#")[0].strip())
+        if match:
+            out[match.group(1)] = match.group(2).upper()
+    return out
+
+
+def test_plover_event_follows_the_oeda_conversion_table(
+    by_code: dict[str, dict[str, str]],
+) -> None:
+    # Our PLOVER column follows OEDA's published CAMEO -> PLOVER table wherever it
+    # has the code (01x/02x statements and appeals are absent there by design).
+    reference = read_reference_plover()
+    assert len(reference) > 200, f"conversion table parse found only {len(reference)} codes"
+    differing = [f"{code}: ours {by_code[code]['plover_event']!r} != {event!r}"
+                 for code, event in sorted(reference.items())
+                 if code in by_code and by_code[code]["plover_event"] != event]
+    assert not differing, "\n".join(differing)
