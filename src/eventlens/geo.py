@@ -211,11 +211,18 @@ def _phrase(tok) -> str:
     return tok.doc[lo:hi + 1].text
 
 
+_PLACE_NOUNS = {"town", "city", "village", "province", "region", "district", "state", "capital",
+                "port", "county", "municipality", "island", "area", "suburb", "outskirts"}
+
+
 def sentence_places(sent) -> list[str]:
     """Place-name candidates of a sentence, best first."""
     out: list[str] = []
     for tok in sent:
-        if (tok.dep_ == "pobj" and tok.pos_ == "PROPN"
+        if (tok.dep_ == "pobj" and tok.pos_ == "PROPN" and tok.head.lower_ == "of"
+                and tok.head.head.lemma_.lower() in _PLACE_NOUNS):
+            out.append(_phrase(tok))  # "near the town of Samarra", "the city of Basra"
+        elif (tok.dep_ == "pobj" and tok.pos_ == "PROPN"
                 and tok.head.lower_ in _PLACE_PREPS):
             ent = next((e for e in sent.ents if e.start <= tok.i < e.end), None)
             strong = tok.head.lower_ in ("in", "at", "near", "inside", "outside")

@@ -24,6 +24,13 @@ _PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "hersel
 _THING_PRONOUNS = {"it", "its", "itself"}
 _PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 _COUNTRY_KINDS = {"country", "adjective", "capital", "people"}
+# Heads that only count or group the actors in their "of" phrase: "thousands of students",
+# "a group of Chechen refugees", "members of the Movement", "supporters of Ben Bella".
+_PARTITIVE = {"ten", "dozen", "hundred", "thousand", "million", "score", "group", "number",
+              "batch", "patch", "band", "crowd", "handful", "contingent", "deployment", "convoy",
+              "team", "column", "delegation", "majority", "minority", "some", "many", "most",
+              "all", "several", "member", "supporter", "follower", "loyalist", "remnant",
+              "leader", "leadership", "head", "representative", "wing"}
 _MAX_COREF_DISTANCE = 1500  # characters: pronouns look back about a few paragraphs
 
 
@@ -179,6 +186,14 @@ class DocActors:
                             kind="person", resolved_from=earlier.resolved_from or earlier.text)
                 return self._remember(m, head, person=True, role_words=role_words,
                                       surname=head.text)
+        if country is None and sector is None and (head.lemma_.lower() in _PARTITIVE
+                                                   or head.pos_ == "NUM"):
+            inner = self._of_phrase(head)
+            if inner is not None:
+                return replace(inner, text=self.text[start:max(end, inner.end)],
+                               start=start, end=max(end, inner.end))
+        if country is not None and country.kind in ("people", "adjective") and sector in (None, "CVL"):
+            country = self._residence(head, country)
         if country is not None:
             s = sector or country.sector
             kind = ("person" if is_person_name else "country" if s is None
@@ -196,7 +211,12 @@ class DocActors:
             return self._remember(m, head, person=True, role_words=role_words, surname=head.text)
         if sector is not None:
             earlier = self._by_role(role_words, head.i)
-            if earlier is not None:
+            owner = self._possessor(head)
+            if owner is not None:  # "its troops", "their forces": the owner's
+                m = replace(base, name=owner.name, country=owner.country, sector=sector,
+                            code=_sector_code(owner.country, sector), kind="role",
+                            resolved_from=owner.resolved_from or owner.text)
+            elif earlier is not None:
                 m = replace(base, name=earlier.name, country=earlier.country, sector=sector,
                             code=_sector_code(earlier.country, sector), kind="role",
                             resolved_from=earlier.resolved_from or earlier.text)
@@ -208,6 +228,48 @@ class DocActors:
             return self._remember(m, head, person=self._personal_role(role_words),
                                   plural=head.tag_ in ("NNS", "NNPS"), role_words=role_words)
         return base
+
+    def _of_phrase(self, head) -> Mention | None:
+        """The actor a partitive head counts: "tens of thousands of students" -> students."""
+        for prep in head.rights:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    m = self.mention_for(pobj)
+                    if m is not None and (m.code or m.country or m.sector):
+                        return m
+        return None
+
+    def _possessor(self, head) -> Mention | None:
+        """The country-coded owner named by a possessive pronoun on the head, if any."""
+        poss = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+        if poss is None:
+            return None
+        m = self.mention_for(poss)
+        return m if m is not None and m.country else None
+
+    def _residence(self, head, people: Actor) -> Actor:
+        """Where an ethnic group lives, which is how it is coded: "the Albanians of southern
+        Serbia" and "ethnic Albanians" in a story about Macedonia are domestic actors of
+        Serbia and Macedonia. A group without a place or the word "ethnic" keeps its name's
+        country ("Bosnian Serbs")."""
+        for prep in head.rights:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "in", "from"):
+                for t in prep.subtree:
+                    a = self._country_at(t.i)
+                    if a is not None and a.country != people.country:
+                        return a
+        if not any(c.lemma_.lower() == "ethnic" for c in head.children):
+            return people
+        for t in head.sent:
+            a = self._country_at(t.i)
+            if a is not None and a.country != people.country and a.kind != "people":
+                return a
+        return people
+
+    def _country_at(self, i: int) -> Actor | None:
+        hit = self.tok_hit.get(i)
+        return next((a for a in hit.actors if a.kind in _COUNTRY_KINDS), None) if hit else None
 
     def _context_country(self, head, sector: str | None) -> tuple[str | None, str | None]:
         """The country of an actor phrase that names none, as a human coder reads it: from

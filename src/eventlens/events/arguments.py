@@ -57,6 +57,9 @@ def verb_source(verb, actors: DocActors, depth: int = 0):
     if depth > 4:
         return None, "no subject"
     head = verb.head
+    if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":
+        # "France is ready to contribute": the adjective's copula has the subject
+        return verb_source(head.head, actors, depth + 1)[0], "subject of 'be ready/willing to'"
     if verb.dep_ == "xcomp":
         obj = _child(head, ("dobj",))
         if obj is not None:  # "urged the government to act": the object does it
@@ -82,8 +85,8 @@ def _actor_inside(tok, actors: DocActors, avoid: Mention | None) -> Mention | No
             continue
         if t.head.pos_ == "ADP" and _place_not_target(t.head, m):
             continue  # "an agreement in Accra": where, not whom
-        if avoid is not None and avoid.country and m.country == avoid.country:
-            fallback = fallback or m
+        if (avoid is not None and avoid.country and m.country == avoid.country) or not m.country:
+            fallback = fallback or m  # its own side, or a group of no known country
             continue
         return m
     return fallback
@@ -95,21 +98,28 @@ def verb_target(verb, actors: DocActors, source: Mention | None):
         subj = _child(verb, ("nsubjpass",))
         if subj is not None:
             return actors.mention_for(subj), "passive subject"
+    own: tuple[Mention, str] | None = None
     for dep in ("dobj", "dative", "attr"):
         obj = _child(verb, (dep,))
         if obj is None:
             continue
         m = actors.mention_for(obj)
         if is_actor(m) and not same_actor(m, source):
-            return m, "object" if dep == "dobj" else dep
-    preps = [c for c in verb.children if c.dep_ in ("prep", "agent")]
+            how = "object" if dep == "dobj" else dep
+            if dep == "dobj" and _owned_by(m, source, obj) and _child(verb, ("prep",)) is not None:
+                own = own or (m, how)  # "offered its troops to Lebanon": Lebanon is the target
+                continue
+            return m, how
+    preps = [c for c in verb.children if c.dep_ in ("prep", "agent")
+             or (c.dep_ == "dative" and c.pos_ == "ADP")]  # "providing X to Macedonia"
     preps.sort(key=lambda p: _TARGET_PREPS.index(p.lower_) if p.lower_ in _TARGET_PREPS else 99)
     for prep in preps:
         pobj = _pobj(prep)
         if pobj is None or prep.lower_ not in _TARGET_PREPS + ("by",):
             continue
         m = actors.mention_for(pobj)
-        if is_actor(m) and not same_actor(m, source) and not _place_not_target(prep, m):
+        if is_actor(m) and not same_actor(m, source) and not _place_not_target(prep, m) \
+                and not (own and m.country and source and m.country == source.country):
             return m, f"'{prep.lower_}' phrase"
     for dep in ("dobj", "xcomp", "ccomp"):
         obj = _child(verb, (dep,))
@@ -123,6 +133,8 @@ def verb_target(verb, actors: DocActors, source: Mention | None):
             m = _actor_inside(pobj, actors, source)
             if m is not None:
                 return m, f"inside '{prep.lower_}' phrase"
+    if own is not None:
+        return own
     obj = _child(verb, ("dobj",))
     if obj is not None:
         return actors.mention_for(obj), "object (not an actor)"
@@ -206,6 +218,15 @@ def inherit_country(target: Mention | None, source: Mention | None) -> Mention |
         return target
     return replace(target, country=source.country, code=source.country + target.sector,
                    kind="role")
+
+
+def _owned_by(m: Mention, source: Mention | None, obj) -> bool:
+    """A thing the source gives or moves rather than acts upon: its own troops ("offered
+    its troops to Lebanon") or a countryless group ("4,000 troops", "intelligence")."""
+    if m.kind in ("country", "capital", "person", "organisation"):
+        return False
+    own = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in obj.children)
+    return not m.country or (own and source is not None and m.country == source.country)
 
 
 def same_actor(a: Mention | None, b: Mention | None) -> bool:
