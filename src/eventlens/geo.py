@@ -212,7 +212,8 @@ def _phrase(tok) -> str:
 
 
 _PLACE_NOUNS = {"town", "city", "village", "province", "region", "district", "state", "capital",
-                "port", "county", "municipality", "island", "area", "suburb", "outskirts"}
+                "port", "county", "municipality", "island", "area", "suburb", "outskirts",
+                "sector", "neighbourhood", "neighborhood", "quarter", "centre", "center", "heart"}
 
 
 def sentence_places(sent) -> list[str]:

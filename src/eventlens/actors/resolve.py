@@ -65,6 +65,8 @@ class DocActors:
         self.tok_hit: dict[int, Hit] = {}
         self.text = doc.text  # once: spaCy's Doc.text rebuilds the string on every access
         for h in find_names(self.text, dictionary):
+            if self.text[max(0, h.start - 5):h.start].lower().endswith(("anti-", "pro-")):
+                continue  # "an anti-Syria journalist" is not Syrian, nor a "pro-Iran militia" Iranian
             span = doc.char_span(h.start, h.end, alignment_mode="expand")
             if span is None:
                 continue

@@ -141,6 +141,23 @@ def verb_target(verb, actors: DocActors, source: Mention | None):
     return None, "no target"
 
 
+_INSTRUMENTS = {"bomb", "bombing", "explosion", "blast", "attack", "ambush", "shelling", "airstrike",
+                "strike", "raid", "device", "ied", "mine", "grenade", "rocket", "mortar", "gunfire",
+                "shooting", "assault"}
+
+
+def instrument(verb, actors: DocActors) -> Mention | None:
+    """The weapon or attack a passive names without a perpetrator: "was killed in a car bomb
+    explosion" -> "a car bomb explosion" (a phrase, not an actor)."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "by", "with"):
+            pobj = _pobj(prep)
+            if pobj is not None and (pobj.lemma_.lower() in _INSTRUMENTS or any(
+                    c.dep_ == "compound" and c.lemma_.lower() in _INSTRUMENTS for c in pobj.children)):
+                return actors.mention_for(pobj)
+    return None
+
+
 def noun_anchor(noun):
     """The noun's place in the clause: "held a 21st round of talks", "a wave of arrests"
     climb from the event noun to the quantifying noun the verb governs."""

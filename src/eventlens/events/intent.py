@@ -15,7 +15,7 @@ _SPECULATIVE_AUX = {"could", "might", "may", "can", "ought"}
 _OBLIGATION_AUX = {"must", "should"}
 _CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
 # Heads whose open complement is an announced intention: "ready to talk", "plans to impose".
-_INTENT_HEADS = {"ready", "prepared", "willing", "plan", "intend", "decide", "vow", "pledge",
+INTENT_HEADS = {"ready", "prepared", "willing", "plan", "intend", "decide", "vow", "pledge",
                  "promise", "offer", "want", "hope", "wish", "aim", "seek", "agree", "prepare",
                  "determined", "set", "poised", "resolve", "commit", "go", "expect"}
 _SPECULATIVE_HEADS = {"consider", "mull", "weigh", "propose", "like", "unlikely", "likely"}
@@ -68,7 +68,7 @@ def modality(pred, sentence_text: str, speech_lemmas: set[str]) -> str:
             head = tok.head.lemma_.lower()
             if head in _SPECULATIVE_HEADS:
                 return HYPOTHETICAL
-            if head in _INTENT_HEADS and result == FACTUAL:
+            if head in INTENT_HEADS and result == FACTUAL:
                 result = INTENT
             if head in ("have", "need") and result == FACTUAL:
                 result = OBLIGATION
