@@ -46,6 +46,18 @@ class _Known:
     surname: str | None
 
 
+def _modifies(child) -> bool:
+    """A right-hand dependent that belongs to the phrase as written: "of Turkey", "in the
+    Gaza Strip", "supported by Russia", ", Michel Aoun"; not a time ("on Sunday"), a
+    relative clause (", which runs the prisons") or a misparsed verb."""
+    if child.dep_ == "prep":
+        pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+        return pobj is not None and pobj.ent_type_ not in ("DATE", "TIME")
+    if child.dep_ == "acl":
+        return child.tag_ == "VBN"
+    return child.dep_ in ("appos", "amod", "nummod")
+
+
 def _sector_code(country: str | None, sector: str | None) -> str | None:
     if country and sector:
         return country + sector
@@ -115,6 +127,30 @@ class DocActors:
             toks.pop()
         return toks
 
+    def phrase_tokens(self, head, core: list) -> list:
+        """The whole phrase as written, for the mention's words: the coded core plus its
+        modifiers on the right ("President Erdogan of Turkey", "the police in the Gaza Strip",
+        "a request from The New York Times"), but not its conjuncts, which are actors of their
+        own. The actor is still coded from the core alone ("ambassador to Pakistan" is not
+        Pakistani)."""
+        idx = {t.i for t in core}
+        for child in head.rights:
+            if child.i <= head.i or not _modifies(child):
+                continue
+            idx.update(t.i for t in child.subtree)
+        if head.pos_ == "PRON" or len(idx) == len(core):
+            return core
+        toks = [self.doc[i] for i in range(min(idx), max(idx) + 1)]
+        while toks and (toks[-1].is_punct or toks[-1].dep_ in ("cc", "case")) and toks[-1].i != head.i:
+            toks.pop()
+        # never run across the head's conjuncts or past the end of the sentence
+        stop = min((c.i for c in head.conjuncts if c.i > head.i), default=None)
+        if stop is not None:
+            toks = [t for t in toks if t.i < stop]
+            while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc") and toks[-1].i != head.i:
+                toks.pop()
+        return [t for t in toks if t.sent.start == head.sent.start] or core
+
     def mention_for(self, head) -> Mention | None:
         if head.i in self.cache:
             return self.cache[head.i]
@@ -151,7 +187,8 @@ class DocActors:
         if head.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "X", "ADJ"):
             return None
         toks = self.np_tokens(head)
-        start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        span = self.phrase_tokens(head, toks)
+        start, end = span[0].idx, span[-1].idx + len(span[-1].text)
         text = self.text[start:end]
         base = Mention(text=text, start=start, end=end, kind="other")
         lower = head.text.lower()
@@ -214,7 +251,11 @@ class DocActors:
         if sector is not None:
             earlier = self._by_role(role_words, head.i)
             owner = self._possessor(head)
-            if owner is not None:  # "its troops", "their forces": the owner's
+            body = self._organisation_of(head)
+            if body is not None:  # "inspectors of the IAEA", "officials of the World Bank"
+                m = replace(base, name=body.name, country=body.country, sector=body.sector,
+                            code=body.code, kind="organisation")
+            elif owner is not None:  # "its troops", "their forces": the owner's
                 m = replace(base, name=owner.name, country=owner.country, sector=sector,
                             code=_sector_code(owner.country, sector), kind="role",
                             resolved_from=owner.resolved_from or owner.text)
@@ -240,6 +281,16 @@ class DocActors:
                     m = self.mention_for(pobj)
                     if m is not None and (m.code or m.country or m.sector):
                         return m
+        return None
+
+    def _organisation_of(self, head) -> Mention | None:
+        """The organisation a role belongs to, named in its 'of' phrase."""
+        for prep in head.rights:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                m = self.mention_for(pobj) if pobj is not None else None
+                if m is not None and m.kind == "organisation" and m.code:
+                    return m
         return None
 
     def _possessor(self, head) -> Mention | None:

@@ -50,6 +50,11 @@ def verb_source(verb, actors: DocActors, depth: int = 0):
         m = actors.mention_for(subj)
         if subj.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
             return actors.mention_for(verb.head), "relative clause subject"
+        if not is_actor(m):  # "a car bombing by the Islamic State killed ...": its agent
+            by = next((c for c in subj.rights if c.dep_ == "prep" and c.lower_ == "by"), None)
+            agent = actors.mention_for(_pobj(by)) if by is not None and _pobj(by) is not None else None
+            if is_actor(agent):
+                return agent, "'by' phrase of the subject"
         return m, "subject"
     for c in verb.lefts:  # "Pakistan, has in return, warned": a misattached subject
         if c.dep_ in ("advcl", "parataxis") and _child(c, _SUBJ) is not None:
@@ -80,6 +85,8 @@ def _actor_inside(tok, actors: DocActors, avoid: Mention | None) -> Mention | No
     for t in tok.subtree:
         if t.i == tok.i or t.pos_ not in ("NOUN", "PROPN", "PRON") or t.dep_ in ("compound", "flat"):
             continue
+        if t.i + 1 < len(t.doc) and t.doc[t.i + 1].text == "-" and t.dep_ != "pobj":
+            continue  # "the rebel-held enclave", "US-backed forces": a modifier, not the target
         m = actors.mention_for(t)
         if not is_actor(m) or (avoid is not None and avoid.start <= m.start < avoid.end):
             continue
@@ -97,7 +104,11 @@ def verb_target(verb, actors: DocActors, source: Mention | None):
     if is_passive(verb):
         subj = _child(verb, ("nsubjpass",))
         if subj is not None:
-            return actors.mention_for(subj), "passive subject"
+            m = actors.mention_for(subj)
+            if is_actor(m):
+                return m, "passive subject"
+            inner = _actor_inside(subj, actors, source)  # "a camp for Congolese refugees"
+            return (inner, "inside passive subject") if inner is not None else (m, "passive subject")
     own: tuple[Mention, str] | None = None
     for dep in ("dobj", "dative", "attr"):
         obj = _child(verb, (dep,))
