@@ -31,6 +31,7 @@ _PARTITIVE = {"ten", "dozen", "hundred", "thousand", "million", "score", "group"
               "team", "column", "delegation", "majority", "minority", "some", "many", "most",
               "all", "several", "member", "supporter", "follower", "loyalist", "remnant",
               "leader", "leadership", "head", "representative", "wing"}
+_LEAD_CHARS = 400  # the headline and lead, where a story says where it is
 _MAX_COREF_DISTANCE = 1500  # characters: pronouns look back about a few paragraphs
 
 
@@ -95,6 +96,7 @@ class DocActors:
     def _home_country(self) -> str | None:
         """The country most of the article's country mentions name, if it is a clear majority."""
         counts: dict[str, int] = {}
+        lead: set[str] = set()
         seen = set()
         for hit in self.tok_hit.values():
             if id(hit) in seen:
@@ -103,13 +105,17 @@ class DocActors:
             a = next((a for a in hit.actors if a.kind in _COUNTRY_KINDS), None)
             if a is not None and a.country:
                 counts[a.country] = counts.get(a.country, 0) + 1
+                if hit.start < _LEAD_CHARS:
+                    lead.add(a.country)
         total = sum(counts.values())
         if not total:
             return None
         best = max(counts, key=counts.get)
-        # A clear majority, or the only country the text names at all.
-        return best if (counts[best] >= 3 and counts[best] / total >= 0.6) or len(counts) == 1 \
-            else None
+        # The only country the text names at all, or a clear majority that the headline or
+        # lead names too: a story about Darfur with one paragraph on US sanctions is not a
+        # US story.
+        return best if len(counts) == 1 or (
+            counts[best] >= 3 and counts[best] / total >= 0.6 and best in lead) else None
 
     # -- noun phrases -------------------------------------------------------------------
     def np_tokens(self, head) -> list:

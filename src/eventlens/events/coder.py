@@ -10,7 +10,7 @@ and a speech verb is coded as a statement only when its complement held no event
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from eventlens import dates, geo
 from eventlens.actors.resolve import DocActors
@@ -24,7 +24,12 @@ from eventlens.ontology import cameo
 
 _LIGHT_VERBS = {"hold", "make", "pay", "conduct", "launch", "carry", "announce", "stage", "give",
                 "begin", "start", "continue", "resume", "conclude", "complete", "end", "undertake",
-                "wrap", "cut", "host", "attend", "mount"}
+                "wrap", "cut", "attend", "mount"}
+# Nouns that frame the event noun compounded with them: "a mediation effort", "a bombing
+# campaign", "the peace process" are events of mediation, bombing and peace-making.
+_FRAME_NOUNS = {"effort", "bid", "mission", "campaign", "operation", "initiative", "attempt",
+                "drive", "push", "process", "programme", "program", "plan", "offensive", "spree"}
+_VIOLENT = {"18", "19", "20"}  # roots whose unnamed perpetrators take the place's country
 # Codes that stay what they are when announced rather than done ("will investigate").
 _INTENT_NEUTRAL = {"01", "02", "03", "09", "10", "11", "12", "13"}
 
@@ -84,7 +89,8 @@ def _match(pred, p: Pattern, actors: DocActors) -> bool:
 
 def best_pattern(pred, index: PatternIndex, actors: DocActors) -> Pattern | None:
     pos = "VERB" if pred.pos_ in ("VERB", "AUX") else "NOUN" if pred.pos_ in ("NOUN", "PROPN") else None
-    if pos is None or (pos == "NOUN" and pred.dep_ == "compound"):
+    if pos is None or (pos == "NOUN" and pred.dep_ == "compound"
+                       and pred.head.lemma_.lower() not in _FRAME_NOUNS):
         return None  # "aid workers", "press release": a modifier, not an event
     best: Pattern | None = None
     for p in index.candidates(pred.lemma_.lower(), pos):
@@ -188,6 +194,18 @@ def _under_speech(pred, index: PatternIndex, actors: DocActors) -> Mention | Non
     return None
 
 
+def _speech_above(pred, index: PatternIndex):
+    """The speech verb whose complement holds the predicate ("said [it is ready to act]")."""
+    cur = pred
+    for _ in range(8):
+        if cur.dep_ == "ROOT" or cur.head.i == cur.i:
+            return None
+        if cur.dep_ in ("ccomp", "parataxis") and _is_speech(cur.head, index):
+            return cur.head
+        cur = cur.head
+    return None
+
+
 def _is_speech(tok, index: PatternIndex) -> bool:
     return tok.lemma_.lower() in index.speech_lemmas
 
@@ -204,6 +222,27 @@ def _pairs(source: Mention | None, target: Mention | None, actors: DocActors,
     pairs = [(a, b, False) for a in sources for b in targets if not args.same_actor(a, b)]
     # A target that turns out to be the source itself is dropped, not the event.
     return pairs or [(a, None, False) for a in sources if args.is_actor(a)]
+
+
+def _noun_phrase_head(noun):
+    """The frame noun an event noun is compounded with ("mediation [effort]"), else itself."""
+    return noun.head if noun.dep_ == "compound" and noun.head.lemma_.lower() in _FRAME_NOUNS \
+        else noun
+
+
+# Events both sides do together: "A met B", "A held talks with B", "A and B signed a deal"
+# are coded both ways, reciprocal (DESIGN: "A met B" coded both ways).
+_SYMMETRIC = {"036", "040", "041", "044", "046", "057"}
+
+
+def _both_ways(pairs):
+    out = []
+    for a, b, _ in pairs:
+        for pair in ((a, b, True), (b, a, True)) if args.is_actor(a) and args.is_actor(b) \
+                else ((a, b, False),):
+            if not any(p[0] is pair[0] and p[1] is pair[1] for p in out):
+                out.append(pair)
+    return out
 
 
 def _depth(tok) -> int:
@@ -246,18 +285,28 @@ def code_article(article: Article, doc, actors: DocActors, index: PatternIndex,
                     and intent.modality(tok, sent_text, speech) == intent.OBLIGATION:
                 matches.append(_Match(_DEMAND, tok))
         coded_preds = {m.pred.i for m in matches}
+        # "agreed to lift the embargo", "is ready to withdraw": a bare intent verb yields to
+        # the act it announces, which is then coded as intent (0354, 0356, ...).
+        by_i = {m.pred.i: m.pattern for m in matches}
+        announcers = {m.pred.head.i for m in matches
+                      if m.pred.dep_ == "xcomp" and m.pred.head.i in by_i
+                      and by_i[m.pred.head.i].xcomp is None
+                      and m.pred.head.lemma_.lower() in intent.INTENT_HEADS
+                      and m.pattern.code[:2] not in ("01", "02")}
         # "concluded her visit", "held talks", "announced the suspension of aid": the event
         # noun carries the meaning, the light or speech verb above it does not.
         light = {m.pred.i for m in matches if m.pred.lemma_ in _LIGHT_VERBS
                  or (m.pattern.code.startswith("01") and not m.pattern.n_cues)}
-        governors = {m.pred.i: args.governing_verb(m.pred) for m in matches
+        governors = {m.pred.i: args.governing_verb(_noun_phrase_head(m.pred)) for m in matches
                      if m.pred.pos_ in ("NOUN", "PROPN")}
         noun_under = {g.i for g in governors.values() if g is not None}
         # A speech verb is a statement only when nothing was coded in its complement.
-        has_inner = {m.pred.head.i for m in matches if m.pred.dep_ == "ccomp"}
+        has_inner = {v.i for m in matches if (v := _speech_above(m.pred, index)) is not None}
         for m in matches:
             pred, p = m.pred, m.pattern
-            if pred.dep_ == "xcomp" and pred.head.i in coded_preds:
+            if pred.i in announcers:
+                continue
+            if pred.dep_ == "xcomp" and pred.head.i in coded_preds and pred.head.i not in announcers:
                 continue  # "threatened to attack": the head's pattern codes it
             governor = governors.get(pred.i)
             if governor is not None and governor.i in coded_preds and governor.i not in light:
@@ -278,8 +327,18 @@ def code_article(article: Article, doc, actors: DocActors, index: PatternIndex,
                 source, s_how = args.verb_source(pred, actors)
                 target, t_how = args.verb_target(pred, actors, source)
             else:
-                source, s_how = args.noun_source(pred, actors)
-                target, t_how = args.noun_target(pred, actors, source)
+                source, s_how = args.noun_source(_noun_phrase_head(pred), actors)
+                target, t_how = args.noun_target(_noun_phrase_head(pred), actors, source)
+                if governor is not None and governor.lemma_ in _LIGHT_VERBS:
+                    # "Yeltsin hosted Hashimoto for an informal meeting": the light verb
+                    # carries the meeting's participants
+                    if not args.is_actor(source):
+                        source, s_how = args.verb_source(governor, actors)
+                        s_how = f"subject of '{governor.text}'"
+                    if not args.is_actor(target):
+                        m, how = args.verb_target(governor, actors, source)
+                        if args.is_actor(m):
+                            target, t_how = m, f"{how} of '{governor.text}'"
             target = args.inherit_country(target, source)
             if not (args.is_actor(source) or args.is_actor(target)):
                 continue
@@ -305,17 +364,39 @@ def code_article(article: Article, doc, actors: DocActors, index: PatternIndex,
                 mood == intent.INTENT and how_coded is None and p.code[:2] not in _INTENT_NEUTRAL)
             if (negated or hypothetical) and not include_negated:
                 continue
+            if not args.is_actor(target) and _domestic(code):
+                place = _place_named(sent, actors, source)
+                if place is not None:
+                    target, t_how = place, "place where it happened (a domestic measure)"
+            if code[:2] in _VIOLENT and not args.is_actor(source):
+                if source is None and pred.pos_ == "VERB":
+                    source = args.instrument(pred, actors)
+                if source is not None:
+                    source, s_how = _unidentified(source, places.get(None, target), s_how)
+            if code[:2] in _VIOLENT and target is not None and not args.is_actor(target) \
+                    and _people(target, actors):
+                where = places.get(source, None)
+                if where is not None and where.country:
+                    # "killed 23 people in Tel Aviv": civilians of the place it happened
+                    target = replace(target, country=where.country, sector="CVL",
+                                     code=where.country + "CVL", kind="role")
+                    t_how = f"{t_how}; people where it happened ({where.name})"
             ev_date, basis = dates.event_date(sent, article, pred.i)
             entry = cameo.lookup(code)
             reported_by = _under_speech(pred, index, actors)
             weak_target = t_how.startswith("inside")  # found deep in a non-actor phrase
-            for src, tgt, reciprocal in _pairs(source, target, actors, weak_target):
+            pairs = _pairs(source, target, actors, weak_target)
+            if code[:3] in _SYMMETRIC:
+                pairs = _both_ways(pairs)
+            for src, tgt, reciprocal in pairs:
                 key = (_norm_sentence(sent_text), src.code if src else None,
                        tgt.code if tgt else None, code, pred.lemma_)
                 if key in seen:
                     continue
                 seen.add(key)
-                how = (s_how, t_how) if not reciprocal else ("compound subject", "compound subject")
+                how = (s_how, t_how) if not reciprocal else ("compound subject", "compound subject") \
+                    if code[:3] not in _SYMMETRIC else ("one side (coded both ways)",
+                                                         "other side (coded both ways)")
                 events.append(Event(
                     doc_id=article.id,
                     sentence_index=s_idx,
@@ -342,6 +423,48 @@ def code_article(article: Article, doc, actors: DocActors, index: PatternIndex,
                     depth=_depth(pred),
                 ))
     return events
+
+
+# Protests and measures on a whole population (curfews, emergency rule, bans, easing them)
+# are aimed at the place they happen in, when no one else is named: "extend the curfew in
+# Abidjan" targets Ivory Coast, "lifted emergency rule in West Darfur" Sudan.
+_DOMESTIC_CODES = ("14", "081", "082", "132", "0351", "0352", "172", "1723", "1724", "175")
+
+
+def _domestic(code: str) -> bool:
+    return code.startswith(_DOMESTIC_CODES)
+
+
+def _place_named(sent, actors: DocActors, source: Mention | None) -> Mention | None:
+    """The first country or capital the sentence names outside the source phrase."""
+    for tok in sent:
+        if tok.pos_ != "PROPN" or (source is not None and source.start <= tok.idx < source.end):
+            continue
+        m = actors.mention_for(tok)
+        if m is not None and m.kind in ("country", "capital") and m.country:
+            return replace(m, code=m.country, sector=None, kind="country")  # the place, not its government
+    return None
+
+
+_PEOPLE = {"people", "person", "man", "woman", "child", "boy", "girl", "youth", "family",
+           "passenger", "pilgrim", "worshipper", "shopper", "bystander", "victim", "passer"}
+
+
+def _people(m: Mention, actors: DocActors) -> bool:
+    """Whether a phrase no dictionary codes names ordinary people ("at least 156 people")."""
+    head = actors.head_of.get((m.start, m.end))
+    return head is not None and actors.doc[head].lemma_.lower() in _PEOPLE
+
+
+def _unidentified(source: Mention, where: Location | None, how: str) -> tuple[Mention, str]:
+    """A bombing or an explosion with no named perpetrator: the attacker is unidentified, so
+    the code stays null, but its country is the one where the attack happened, as ICEWS
+    codes "Unidentified Gunmen (Iraq)" and the PLOVER gold standard does; the words stay the
+    instrument's."""
+    if where is None or not where.country:
+        return source, how
+    m = replace(source, name="unidentified attacker", country=where.country, kind="unidentified")
+    return m, f"{how}; unidentified attacker placed where it happened ({where.name})"
 
 
 def _describe(m: Mention | None, how: str) -> str:
