@@ -237,7 +237,8 @@ class DocActors:
             if inner is not None:
                 return replace(inner, text=self.text[start:max(end, inner.end)],
                                start=start, end=max(end, inner.end))
-        if country is not None and country.kind in ("people", "adjective") and sector in (None, "CVL"):
+        if country is not None and sector in (None, "CVL") and (
+                country.kind == "people" or any(c.lemma_.lower() == "ethnic" for c in head.children)):
             country = self._residence(head, country)
         if country is not None:
             s = sector or country.sector
@@ -378,8 +379,9 @@ class DocActors:
             if n:
                 j = pos[head.i]
                 return sector, frozenset(t.lemma_.lower() for t in toks[j + 1 - n : j + 1])
-        if head.pos_ != "PROPN":
-            return None, frozenset()
+        if head.pos_ != "PROPN" and not any(t.pos_ == "PROPN" and t.dep_ == "compound"
+                                            and t.head.i == head.i for t in toks):
+            return None, frozenset()  # "Park Jae-won": a name spaCy ends in a common noun
         best, words = None, frozenset()
         for j, tok in enumerate(toks):
             if tok.dep_ in ("compound", "appos", "flat") and tok.head.i == head.i:
