@@ -76,7 +76,72 @@ def test_nearest_phrase_to_the_action_wins():
 
 def test_future_dates_without_year_are_ignored():
     assert date_in("The summit opens on 20 March.", TUE) == date(2023, 3, 20)  # past preferred
-    assert date_in("The summit opens tomorrow.", TUE) is None  # not one of our phrases
+
+
+# Days relative to the article date (synthetic sentences; the article is of Tuesday TUE).
+RELATIVE = [
+    ("The army shelled the town today.", TUE),
+    ("Rebels attacked a checkpoint earlier today.", TUE),
+    ("Police raided the offices tonight.", TUE),
+    ("The army shelled the town this morning.", TUE),
+    ("Protesters gathered this evening.", TUE),
+    ("The summit opens tomorrow.", date(2024, 3, 13)),
+    ("Talks resume tomorrow morning in Doha.", date(2024, 3, 13)),
+    ("The envoy leaves the day after tomorrow.", date(2024, 3, 14)),
+    ("The army shelled the town yesterday.", date(2024, 3, 11)),
+    ("The envoy left the day before yesterday.", date(2024, 3, 10)),
+    ("The ministers will meet on Friday.", date(2024, 3, 15)),  # future clause: coming Friday
+    ("The envoy is due to arrive on Thursday.", date(2024, 3, 14)),
+    ("They'll meet on Monday, officials said.", date(2024, 3, 18)),
+    ("The ministers will meet on Tuesday.", TUE),  # the article's own weekday: that day
+    # a comma ends the future clause: the weekday dates the saying, in the past
+    ("Pakistan will retaliate, the minister said on Friday.", date(2024, 3, 8)),
+    ("Officials, who will not be named, said on Friday that talks failed.", date(2024, 3, 8)),
+    # a weekday written with its date is dated by the date
+    ("Troops crossed the border on Monday, 4 March.", date(2024, 3, 4)),
+    ("Troops crossed the border on Monday, March 4.", date(2024, 3, 4)),
+    ("Troops crossed the border on Monday 4 March 2024.", date(2024, 3, 4)),
+    ("Troops crossed the border on Wednesday, 28 February.", date(2024, 2, 28)),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), RELATIVE)
+def test_days_relative_to_the_article(sentence, expected):
+    assert date_in(sentence, TUE) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "The embassy stays closed until tomorrow.",
+    "Rebels must withdraw by tomorrow.",
+    "The summit opens tomorrow.",  # relative: needs an article date
+])
+def test_relative_days_that_do_not_date_the_event(sentence):
+    base = None if sentence.startswith("The summit") else TUE
+    assert date_in(sentence, base) is None
+
+
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+ARTICLE_DATES = st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31))
+
+
+@settings(deadline=None)
+@given(ARTICLE_DATES, st.integers(0, 6))
+def test_weekdays_resolve_around_the_article_date(base, wd):
+    name = WEEKDAYS[wd]
+    on = date_in(f"The ministers met on {name}.", base)
+    assert on is not None and on.weekday() == wd and 0 <= (base - on).days < 7
+    last = date_in(f"The ministers met last {name}.", base)
+    assert last is not None and last.weekday() == wd and 1 <= (base - last).days <= 7
+    ahead = date_in(f"The ministers will meet on {name}.", base)
+    assert ahead is not None and ahead.weekday() == wd and 0 <= (ahead - base).days < 7
+
+
+@settings(deadline=None)
+@given(ARTICLE_DATES)
+def test_yesterday_today_tomorrow_on_any_article_date(base):
+    for word, days in (("yesterday", -1), ("today", 0), ("tomorrow", 1)):
+        assert (date_in(f"Officials said the talks end {word}.", base) - base).days == days
+    assert (base - date_in("The ministers met last week.", base)).days == 7
 
 
 @settings(deadline=None)  # a shared machine: time is not what this checks

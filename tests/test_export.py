@@ -11,6 +11,7 @@ from _demo_db import build_demo_db
 
 from conftest import run_cli
 from eventlens.export import FORMATS, gdelt, phoenix
+from eventlens.export.common import fips
 
 # GDELT 2.0 Event table columns, in the codebook's order (written out here on purpose,
 # independently of eventlens.export.gdelt.COLUMNS).
@@ -53,7 +54,59 @@ def test_gdelt_export_reads_back_with_gdelt_names(db, tmp_path):
     geo = df[df["ActionGeo_Type"] != ""]
     assert len(geo) and geo["ActionGeo_CountryCode"].str.fullmatch(r"[A-Z]{2}").all()
     pak = df[df["Actor1CountryCode"] == "PAK"]
-    assert len(pak) and pak["Actor1Code"].str.startswith("PAK").all()
+    # An unidentified attacker has a country (where it struck) but no code.
+    coded = pak[pak["Actor1Name"] != "UNIDENTIFIED ATTACKER"]
+    assert len(coded) and coded["Actor1Code"].str.startswith("PAK").all()
+
+
+def _synthetic_event(**kw) -> dict:
+    """One de-duplicated event record as the store returns it (synthetic values)."""
+    ev = {"event_id": "e1", "event_date": None, "cameo": "111", "is_root_event": True,
+          "quad_class": 3, "goldstein": -2.0, "num_mentions": 1, "num_sources": 1,
+          "num_articles": 1, "date_added": None, "source_url": "", "location_name": None,
+          "location_country": None, "location_admin1": None, "location_precision": None,
+          "location_lat": None, "location_lon": None}
+    for side in ("source", "target"):
+        ev.update({f"{side}_{k}": None for k in ("code", "name", "country", "sector")})
+    ev.update(kw)
+    return ev
+
+
+def test_gdelt_actor_geography_is_the_actor_country():
+    r = dict(zip(GDELT_COLUMNS, gdelt.row(_synthetic_event(
+        source_code="PAKGOV", source_name="Pakistan", source_country="PAK", source_sector="GOV",
+        target_code="IGOUNO", target_name="United Nations", target_sector="IGO")), strict=True))
+    assert (r["Actor1Geo_Type"], r["Actor1Geo_FullName"], r["Actor1Geo_CountryCode"],
+            r["Actor1Geo_ADM1Code"], r["Actor1Geo_ADM2Code"], r["Actor1Geo_FeatureID"]) == (
+        "1", "Pakistan", "PK", "PK", "", "PK")
+    lat, lon = float(r["Actor1Geo_Lat"]), float(r["Actor1Geo_Long"])
+    assert 23 < lat < 37 and 60 < lon < 78  # inside Pakistan
+    assert all(r[f"Actor2Geo_{c}"] == "" for c in ("Type", "FullName", "CountryCode", "Lat"))
+    # FIPS 10-4, as GDELT, not ISO alpha-2: Germany GM, UK UK, China CH, Afghanistan AF.
+    for iso3, code in (("DEU", "GM"), ("GBR", "UK"), ("CHN", "CH"), ("AFG", "AF")):
+        r = dict(zip(GDELT_COLUMNS, gdelt.row(_synthetic_event(target_country=iso3)), strict=True))
+        assert (r["Actor2Geo_Type"], r["Actor2Geo_CountryCode"]) == ("1", code)
+    r = dict(zip(GDELT_COLUMNS, gdelt.row(_synthetic_event(source_country="IMG")), strict=True))
+    assert r["Actor1Geo_Type"] == r["Actor1Geo_CountryCode"] == ""  # no country, no geography
+
+
+def test_gdelt_export_fills_actor_geography(db, tmp_path):
+    df = pd.read_csv(_export(db, tmp_path, "gdelt"), sep="\t", header=None, names=GDELT_COLUMNS,
+                     dtype=str, keep_default_na=False, quoting=csv.QUOTE_NONE)
+    for n in ("1", "2"):
+        has = df[f"Actor{n}CountryCode"].map(fips) != ""  # a real country, not IGO/IMG
+        assert has.any()
+        geo = df[has & (df[f"Actor{n}Geo_Type"] != "")]
+        assert len(geo) == has.sum()
+        assert (geo[f"Actor{n}Geo_Type"] == "1").all()
+        assert geo[f"Actor{n}Geo_CountryCode"].str.fullmatch(r"[A-Z]{2}").all()
+        assert geo[f"Actor{n}Geo_FullName"].str.len().gt(0).all()
+        assert (df.loc[~has, f"Actor{n}Geo_Type"] == "").all()
+    countries = df[df["ActionGeo_Type"] == "1"]  # GDELT's FeatureID of a country is its code
+    assert (countries["ActionGeo_FeatureID"] == countries["ActionGeo_CountryCode"]).all()
+    pak = df[df["Actor1CountryCode"] == "PAK"]
+    assert len(pak) and (pak["Actor1Geo_CountryCode"] == "PK").all()
+    assert (pak["Actor1Geo_FullName"] == "Pakistan").all()
 
 
 def test_gdelt_export_takes_the_event_filters(db, tmp_path):

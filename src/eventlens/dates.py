@@ -1,15 +1,21 @@
 """The date of an event: the article's date, unless the sentence names one.
 
-Date phrases are found by our own patterns ("yesterday", "last week", "on Tuesday",
-"in March", "on 3 January", "March 5, 2024", "2024-03-05", "two days ago") and only those
-phrases are resolved, with dateparser against the article date (`PREFER_DATES_FROM='past'`,
-`RELATIVE_BASE` = article date); dateparser's own search is not used, because it turns
-words like "may", "march" or "second" into dates. Phrases after "since", "until", "by",
-"before", "after" or "from" are not the event's date and are skipped; vague ones ("this
-week", "recently", "last year", a bare year) leave the article date in place.
+Date phrases are found by our own patterns ("yesterday", "today", "tomorrow", "last week",
+"on Tuesday", "in March", "on 3 January", "March 5, 2024", "2024-03-05", "two days ago") and
+only those phrases are resolved against the article date. Days relative to the article
+("today", "tonight", "this morning", "yesterday", "tomorrow", weekdays) are plain arithmetic;
+the rest go to dateparser (`PREFER_DATES_FROM='past'`, `RELATIVE_BASE` = article date).
+dateparser's own search is not used, because it turns words like "may", "march" or
+"second" into dates. Phrases after "since", "until", "by", "before", "after" or "from" are
+not the event's date and are skipped; vague ones ("this week", "recently", "last year", a
+bare year) leave the article date in place.
 
-A weekday that is the article's own weekday means the article's day (a Tuesday story
-saying "on Tuesday" reports that day), not a week earlier.
+A weekday is the latest such day up to the article's date, so the article's own weekday
+means the article's day (a Tuesday story saying "on Tuesday" reports that day); "last
+Tuesday" is strictly before it. In a clause about the future ("will meet on Friday", "is
+due to arrive on Friday") a weekday is the next such day instead: placing a planned event
+on the past Friday would be wrong. A weekday written with its date ("on Monday, 4 March")
+is dated by the date.
 """
 
 from __future__ import annotations
@@ -27,16 +33,19 @@ _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d\d"
 _NUM = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
+_DOW = rf"(?:{_WEEKDAY},?\s+)?"  # "Monday, 4 March": the weekday is dropped, the date counts
 
 # (kind, pattern); the first matching kind at a position wins, longer patterns first.
 _PATTERNS = [
     ("iso", rf"\b{_YEAR}-(?:0[1-9]|1[0-2])-(?:[0-2]\d|3[01])\b"),
-    ("mdy", rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b"),
-    ("dmy", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\s*,?\s+{_YEAR}\b"),
-    ("md", rf"\b{_MONTH}\s+{_DAY}\b(?!\s*(?:,\s*)?{_YEAR})(?![\d:])"),
-    ("dm", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b"),
+    ("mdy", rf"\b{_DOW}{_MONTH}\s+{_DAY},?\s+{_YEAR}\b"),
+    ("dmy", rf"\b{_DOW}{_DAY}\s+(?:of\s+)?{_MONTH}\s*,?\s+{_YEAR}\b"),
+    ("md", rf"\b{_DOW}{_MONTH}\s+{_DAY}\b(?!\s*(?:,\s*)?{_YEAR})(?![\d:])"),
+    ("dm", rf"\b{_DOW}{_DAY}\s+(?:of\s+)?{_MONTH}\b"),
     ("ago", rf"\b{_NUM}\s+(?:days?|weeks?)\s+ago\b"),
-    ("rel", r"\b(?:yesterday|last\s+night|last\s+week|the\s+day\s+before\s+yesterday)\b"),
+    ("rel", r"\b(?:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|"
+            r"(?:earlier\s+|later\s+)?today|yesterday|tomorrow|tonight|last\s+night|"
+            r"this\s+(?:morning|afternoon|evening)|last\s+week)\b"),
     ("weekday", rf"\b(?:last\s+)?{_WEEKDAY}\b"),
     ("month_year", rf"\b{_FULL_MONTH}\s+(?:of\s+)?{_YEAR}\b"),
     ("month", rf"\b(?:in|during|early|late|mid-?)\s+(?:{_FULL_MONTH})\b"),
@@ -46,22 +55,48 @@ _NOT_EVENT_DATE = re.compile(r"\b(?:since|until|till|by|before|after|from|throug
                              r"next|until|on\s+or\s+before)\s+(?:the\s+)?$", re.IGNORECASE)
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _MAX_PAST_DAYS_WITHOUT_YEAR = 366
+_MAX_FUTURE_DAYS = 7  # "tomorrow", "on Friday" in a clause about the future
+# Days from the article date, for phrases that are plain arithmetic.
+_OFFSETS = {"today": 0, "earlier today": 0, "later today": 0, "tonight": 0,
+            "this morning": 0, "this afternoon": 0, "this evening": 0, "yesterday": -1,
+            "last night": -1, "the day before yesterday": -2, "tomorrow": 1,
+            "the day after tomorrow": 2}
+# A clause about the future before a weekday, with no comma between: "will meet on",
+# "is due to arrive on" (but not "Officials, who will not be named, said on Friday").
+_FUTURE = re.compile(r"(?:\b(?:will|shall|won't|(?:is|are)\s+(?:due\s+)?to|"
+                     r"(?:due|expected|scheduled|set|planning|plans?|going)\s+to)\b|\w'll\b)"
+                     r"[^.;:!?,\u2014]*$", re.IGNORECASE)
+
+
+def _weekday(base: date, wd: int, last: bool, future: bool) -> date:
+    """The weekday `wd` nearest the article date: the latest one up to it (strictly before
+    it after "last"), or the next one from it in a clause about the future."""
+    if future:
+        return base + timedelta(days=(wd - base.weekday()) % 7)
+    back = (base.weekday() - wd) % 7
+    return base - timedelta(days=back or (7 if last else 0))
 
 
 @lru_cache(maxsize=4096)
-def resolve(phrase: str, base: date | None) -> date | None:
-    """One date phrase against the article date, with dateparser (past preferred)."""
+def resolve(phrase: str, base: date | None, future: bool = False) -> date | None:
+    """One date phrase against the article date: relative days and weekdays by arithmetic,
+    the rest with dateparser (past preferred). `future`: the phrase is in a clause about
+    the future, so a weekday means the coming one."""
     import dateparser
 
-    text = re.sub(r"^(?:in|during|on)\s+", "", phrase.strip(), flags=re.IGNORECASE)
+    text = re.sub(r"^(?:in|during|on)\s+", "", " ".join(phrase.split()), flags=re.IGNORECASE)
     text = re.sub(r"^(?:early|late|mid-?)\s*", "", text, flags=re.IGNORECASE)
+    text = re.sub(rf"^{_WEEKDAY},?\s+(?=\d|{_MONTH})", "", text, flags=re.IGNORECASE)
     text = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", text)
     text = re.sub(r"\bof\s+", "", text, flags=re.IGNORECASE)
     low = text.lower()
-    if base is not None and low in _WEEKDAYS and _WEEKDAYS.index(low) == base.weekday():
-        return base
-    if low == "the day before yesterday" and base is not None:
-        return base - timedelta(days=2)
+    if base is not None:
+        if low in _OFFSETS:
+            return base + timedelta(days=_OFFSETS[low])
+        words = low.split()
+        if words and words[-1] in _WEEKDAYS and words[:-1] in ([], ["last"]):
+            return _weekday(base, _WEEKDAYS.index(words[-1]), last=bool(words[:-1]),
+                            future=future and not words[:-1])
     settings = {"PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first",
                 "RETURN_AS_TIMEZONE_AWARE": False}
     if base is not None:
@@ -97,14 +132,15 @@ def date_in(text: str, base: date | None, near: int | None = None) -> date | Non
     phrases = find_phrases(text)
     if near is not None:
         phrases.sort(key=lambda p: min(abs(p[0] - near), abs(p[1] - near)))
-    for _start, _end, kind, phrase in phrases:
+    for start, _end, kind, phrase in phrases:
         if base is None and not _has_year(kind):
             continue  # a relative date needs the article's date
-        d = resolve(phrase, base)
+        future = kind == "weekday" and bool(_FUTURE.search(text[max(0, start - 80):start]))
+        d = resolve(phrase, base, future)
         if d is None:
             continue
         if base is not None and not _has_year(kind):
-            if d > base + timedelta(days=1):
+            if d > base + timedelta(days=_MAX_FUTURE_DAYS if future or kind == "rel" else 1):
                 continue
             if (base - d).days > _MAX_PAST_DAYS_WITHOUT_YEAR:
                 continue

@@ -109,7 +109,7 @@ def _admin1() -> dict[str, list[_Admin1]]:
 
 
 @cache
-def _country_centre(cc: str) -> tuple[float, float] | None:
+def country_centre(cc: str) -> tuple[float, float] | None:
     ll = [(r[0], r[1]) for r in _rg_rows() if r[4] == cc]
     if not ll:
         return None
@@ -152,7 +152,7 @@ def country_code(name: str, strict: bool = False) -> str | None:
 
 
 def _country_location(name: str, cc: str) -> Location:
-    centre = _country_centre(cc)
+    centre = country_centre(cc)
     return Location(name=_countries()[cc]["name"] if cc in _countries() else name,
                     country=iso3(cc), admin1=None, lat=centre[0] if centre else None,
                     lon=centre[1] if centre else None, precision="country")

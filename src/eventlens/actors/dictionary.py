@@ -91,6 +91,14 @@ def _list(v: Any) -> list[str]:
     return [str(x) for x in (v if isinstance(v, list) else [v]) if x not in (None, "")]
 
 
+# ISO alpha-3 codes that are also English words or common abbreviations in capitals
+# ("CAN", "PER", "ETH Zurich"): not matched as countries.
+_CODE_NOT_ALIAS = {"AND", "ARE", "CAN", "COD", "FIN", "GIN", "LIE", "MAR", "PER", "POL", "TUN",
+                   "COM", "TON", "BEN", "KEN", "DOM", "CUB", "GUY", "NOR", "SEN", "PAN", "HUN",
+                   "ETH", "IND", "MAC", "ASM", "ATA", "BOL", "GEO", "SUR", "TGO", "MLI", "NIC",
+                   "PRY", "CHE", "SOM", "BRB", "SYC", "MUS", "NAM", "NRU", "PLW", "VAT", "FRO"}
+
+
 def _add_countries(d: Dictionary, entries: Iterable[dict]) -> None:
     for e in entries:
         code, name = e["code"], e.get("name") or e["code"]
@@ -181,12 +189,32 @@ def _builtin() -> Dictionary:
     return d
 
 
+def _add_iso_codes(d: Dictionary) -> None:
+    """ISO alpha-3 codes ("PAK and AFG signed") as the weakest aliases: only where no name,
+    acronym or user entry already claims the letters (NLD is Suu Kyi's party, BRN a
+    Thai insurgent group) and the code is not an English word."""
+    countries = {a.country: a for bucket in list(d.aliases.values()) for a in bucket
+                 if a.kind == "country" and a.country}
+    for code, actor in countries.items():
+        if code.isalpha() and code.isupper() and len(code) == 3 and code not in _CODE_NOT_ALIAS \
+                and code not in d.aliases:
+            d.add_alias(code, actor)
+
+
 def load(user_files: tuple[str, ...] = ()) -> Dictionary:
     """Our dictionaries plus the user's files (later entries add to earlier ones)."""
+    return _load(user_files) if user_files else _load_ours()
+
+
+@cache
+def _load_ours() -> Dictionary:
+    return _load(())
+
+
+def _load(user_files: tuple[str, ...]) -> Dictionary:
     base = _builtin()
-    if not user_files:
-        return base
     d = Dictionary({k: list(v) for k, v in base.aliases.items()}, dict(base.roles))
     for f in user_files:
         load_user_dictionary(d, Path(f))
+    _add_iso_codes(d)
     return d

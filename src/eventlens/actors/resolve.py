@@ -150,7 +150,7 @@ class DocActors:
         while toks and (toks[-1].is_punct or toks[-1].dep_ in ("cc", "case")) and toks[-1].i != head.i:
             toks.pop()
         # never run across the head's conjuncts or past the end of the sentence
-        stop = min((c.i for c in head.conjuncts if c.i > head.i), default=None)
+        stop = min((t.i for c in head.conjuncts if c.i > head.i for t in c.subtree), default=None)
         if stop is not None:
             toks = [t for t in toks if t.i < stop]
             while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc") and toks[-1].i != head.i:
@@ -224,7 +224,9 @@ class DocActors:
             head.pos_ == "PROPN" and any(t.ent_type_ == "PERSON" for t in toks)
         )
         if country is None and (is_person_name or (not hits and head.pos_ == "PROPN")):
-            earlier = self._by_surname(head.text, head.i)  # "Tanabe" after "Hiroshi Tanabe"
+            given = frozenset(t.text for t in toks if t.i < head.i and t.pos_ == "PROPN"
+                              and t.ent_type_ == "PERSON")
+            earlier = self._by_surname(head.text, head.i, given)  # "Tanabe" after "Hiroshi Tanabe"
             if earlier is not None:
                 m = replace(base, name=earlier.name, country=earlier.country,
                             sector=earlier.sector or sector, code=earlier.code,
@@ -244,8 +246,15 @@ class DocActors:
             s = sector or country.sector
             kind = ("person" if is_person_name else "country" if s is None
                     else "capital" if country.kind == "capital" and sector is None else "role")
-            m = replace(base, name=country.name, country=country.country, sector=s,
+            name = (" ".join(t.text for t in toks if t.ent_type_ == "PERSON") or head.text
+                    if is_person_name else country.name)
+            m = replace(base, name=name, country=country.country, sector=s,
                         code=_sector_code(country.country, s), kind=kind)
+            if not is_person_name and s and self._personal_role(role_words):
+                earlier = self._person_with(country.country, s, head.i)
+                if earlier is not None:  # "Donald Trump ... The US president"
+                    m = replace(m, name=earlier.name, code=earlier.code,
+                                resolved_from=earlier.resolved_from or earlier.text)
             return self._remember(m, head, person=is_person_name or self._personal_role(role_words),
                                   plural=head.tag_ in ("NNS", "NNPS"), role_words=role_words,
                                   surname=head.text if is_person_name else None)
@@ -270,6 +279,12 @@ class DocActors:
                 m = replace(base, name=earlier.name, country=earlier.country, sector=sector,
                             code=_sector_code(earlier.country, sector), kind="role",
                             resolved_from=earlier.resolved_from or earlier.text)
+            elif self._personal_role(role_words) and \
+                    (person := self._person_with(None, sector, head.i)) is not None:
+                # "Donald Trump arrived in Tokyo. The president met ...": the person named
+                m = replace(base, name=person.name, country=person.country, sector=sector,
+                            code=person.code, kind="role",
+                            resolved_from=person.resolved_from or person.text)
             else:
                 c, via = self._context_country(head, sector)
                 kind = "role-context" if c and c == self.home and via is None else "role"
@@ -400,7 +415,8 @@ class DocActors:
     def _remember(self, m: Mention, head, person: bool = False, plural: bool = False,
                   role_words: frozenset[str] = frozenset(), surname: str | None = None) -> Mention:
         predicative = head.dep_ in ("attr", "acomp") and head.head.lemma_ == "be"
-        if (m.code or m.country or m.sector) and not predicative:
+        apposed = head.dep_ == "appos"  # "Alice Wells, [the US ambassador]": she is the antecedent
+        if (m.code or m.country or m.sector) and not predicative and not apposed:
             self.history.append(_Known(m, head.i, person, plural, role_words, surname))
         return m
 
@@ -410,10 +426,23 @@ class DocActors:
             if k.token_i < before and k.mention.start >= limit:
                 yield k
 
-    def _by_surname(self, surname: str, before: int) -> Mention | None:
+    def _by_surname(self, surname: str, before: int, given: frozenset[str] = frozenset()
+                    ) -> Mention | None:
         for k in reversed(self.history):
             if k.token_i < before and k.person and k.surname == surname:
+                # "Kenji Tanabe" is not the "Hiroshi Tanabe" named before
+                if given and not given <= set((k.mention.name or "").split()):
+                    continue
                 return k.mention
+        return None
+
+    def _person_with(self, country: str | None, sector: str, before: int) -> Mention | None:
+        """The latest single person of this sector (and country) named nearby."""
+        for k in self._recent(before):
+            m = k.mention
+            if k.person and not k.plural and m.kind == "person" and m.sector == sector \
+                    and (country is None or m.country == country):
+                return m
         return None
 
     def _by_role(self, words: frozenset[str], before: int) -> Mention | None:
@@ -422,12 +451,24 @@ class DocActors:
                 return k.mention
         return None
 
+    @staticmethod
+    def _clause_subject(pron) -> set[int]:
+        """Tokens of the subject of the verb an object pronoun belongs to (none for subjects
+        and reflexives, which may refer to it)."""
+        if pron.dep_ not in ("dobj", "pobj", "dative") or pron.lower_.endswith(("self", "selves")):
+            return set()
+        verb = pron.head.head if pron.dep_ == "pobj" else pron.head
+        return {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+
     def _pronoun(self, head, base: Mention) -> Mention | None:
         lower = head.text.lower()
+        own_subject = self._clause_subject(head)
         for k in self._recent(head.i):
             m = k.mention
-            if lower in _PERSON_PRONOUNS and not k.person:
-                continue
+            if lower in _PERSON_PRONOUNS and (not k.person or k.plural):
+                continue  # "she" is one person: not "Pakistani officials", not "reporters"
+            if k.token_i in own_subject:
+                continue  # "Police released them": an object pronoun is not its own subject
             if lower in _THING_PRONOUNS and (k.person or k.plural):
                 continue
             if lower in _PLURAL_PRONOUNS and k.person and not k.plural:

