@@ -463,8 +463,6 @@ def test_bad_user_dictionary_is_one_line_and_exit_2(tmp_path, content):
     assert len(err.splitlines()) == 1, err
 
 
-@pytest.mark.xfail(strict=True, reason="a YAML syntax error is reported on several lines "
-                   "(PyYAML's multi-line message is passed through)")
 def test_bad_yaml_syntax_is_one_line(tmp_path):
     path = tmp_path / "bad.yaml"
     path.write_text("people: [\n")

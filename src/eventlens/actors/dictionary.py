@@ -166,7 +166,7 @@ def load_user_dictionary(d: Dictionary, path: Path) -> None:
     try:
         doc = read_yaml(path)
     except (OSError, yaml.YAMLError) as exc:
-        raise ValueError(f"{path}: cannot read dictionary: {exc}") from exc
+        raise ValueError(f"{path}: cannot read dictionary: {' '.join(str(exc).split())}") from exc
     if not isinstance(doc, dict) or not set(doc) & (set(SECTIONS) | {"patterns"}):
         raise ValueError(f"{path}: a dictionary needs one of the keys {', '.join(SECTIONS)}")
     for key in SECTIONS:

@@ -128,7 +128,7 @@ def load(user_files: tuple[str, ...] = ()) -> PatternIndex:
         try:
             doc = read_yaml(path)
         except (OSError, yaml.YAMLError) as exc:
-            raise ValueError(f"{path}: cannot read patterns: {exc}") from exc
+            raise ValueError(f"{path}: cannot read patterns: {' '.join(str(exc).split())}") from exc
         if isinstance(doc, dict) and "patterns" in doc:
             extra += _parse(doc["patterns"], -100000 + len(extra), str(path))
     return PatternIndex(extra + _builtin())
