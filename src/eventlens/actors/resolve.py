@@ -399,7 +399,9 @@ class DocActors:
             return None, frozenset()  # "Park Jae-won": a name spaCy ends in a common noun
         best, words = None, frozenset()
         for j, tok in enumerate(toks):
-            if tok.dep_ in ("compound", "appos", "flat") and tok.head.i == head.i:
+            # titles modify the name directly or through its other parts ("Lt. Gen. Prosper Avril")
+            if tok.dep_ in ("compound", "appos", "flat") and (
+                    tok.head.i == head.i or (tok.i < head.i and tok.dep_ == "compound")):
                 sector, n = role_sector(toks[: j + 1], self.d)
                 if sector:
                     best = sector
