@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from eventlens.evaluate.metrics import classification
+from eventlens.evaluate.metrics import classification, reliability
 from eventlens.evaluate.sentences import code_sentences, main_event
 from eventlens.ontology.cameo import FIVE_CLASS, FIVE_CLASS_NAMES
 
@@ -27,12 +27,16 @@ def read(path: Path) -> list[tuple[str, int]]:
 
 def score(rows: list[tuple[str, int]], coder) -> dict:
     per_sentence = code_sentences([t for t, _ in rows], coder)
-    pred = []
+    pred, confs = [], []
     for events in per_sentence:
         ev = main_event(events)
         pred.append(FIVE_CLASS[ev.cameo_root] if ev else "none")
+        confs.append(ev.confidence if ev else None)
     gold = [lab for _, lab in rows]
     out = classification(gold, pred, labels=list(range(5)))
     out["class_names"] = dict(enumerate(FIVE_CLASS_NAMES))
     out["no_event"] = sum(p == "none" for p in pred)
+    # Is the main event's class right, per confidence bin (sentences with an event).
+    coded = [(c, p == g) for c, p, g in zip(confs, pred, gold, strict=True) if c is not None]
+    out["reliability"] = reliability([c for c, _ in coded], [ok for _, ok in coded])
     return out

@@ -35,3 +35,26 @@ def classification(gold: Sequence, pred: Sequence, labels: Sequence) -> dict:
         "confusion": {"labels": [str(c) for c in cols],
                       "rows": {str(g): [counts[(g, c)] for c in cols] for g in labels}},
     }
+
+
+def reliability(confidences: Sequence[float], correct: Sequence[bool], bins: int = 10) -> dict:
+    """Reliability table (equal-width confidence bins: n, mean confidence, accuracy) and the
+    expected calibration error, ECE = sum over bins of n_b/N * |accuracy_b - confidence_b|.
+    A calibrated scorer's confidence 0.7 is right 70% of the time; empty bins are left out."""
+    assert len(confidences) == len(correct)
+    sums: list[list[float]] = [[0, 0.0, 0] for _ in range(bins)]  # n, sum confidence, n right
+    for c, ok in zip(confidences, correct, strict=True):
+        b = min(max(int(round(c * bins, 9)), 0), bins - 1)  # 0.3 -> bin 3 despite float error
+        sums[b][0] += 1
+        sums[b][1] += c
+        sums[b][2] += bool(ok)
+    n = len(confidences)
+    table, ece = [], 0.0
+    for b, (k, conf, right) in enumerate(sums):
+        if not k:
+            continue
+        mean, acc = conf / k, right / k
+        ece += k / n * abs(acc - mean)
+        table.append({"bin": f"{b / bins:.1f}-{(b + 1) / bins:.1f}", "n": int(k),
+                      "mean_confidence": round(mean, 4), "accuracy": round(acc, 4)})
+    return {"n": n, "ece": round(ece, 4), "bins": table}

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from eventlens.evaluate.metrics import classification
+from eventlens.evaluate.metrics import classification, reliability
 from eventlens.evaluate.sentences import code_sentences, main_event
 from eventlens.model import Event, Mention
 
@@ -93,4 +93,7 @@ def score(records: list[dict], coder) -> dict:
         out[f"{side}_sector_accuracy"] = round(sec_right / sec_total, 4) if sec_total else None
         out[f"{side}_sector_n"] = sec_total
     out["no_event"] = sum(e is None for e in mains)
+    # Is the main event's (strict) PLOVER type right, per confidence bin.
+    coded = [(e.confidence, p == g) for e, p, g in zip(mains, strict, gold, strict=True) if e]
+    out["reliability"] = reliability([c for c, _ in coded], [ok for _, ok in coded])
     return out

@@ -112,6 +112,15 @@ def fit(texts: Sequence[str], labels: Sequence[str], scheme: str, backend: str =
 
 
 def load(path: Path) -> SentenceClassifier:
+    """A model directory, with its own confidence calibration when `train` fitted one."""
+    from eventlens.events import calibration
+
+    clf = _load(path)
+    clf.calibration = calibration.load_dir(path)  # None: the shipped map applies
+    return clf
+
+
+def _load(path: Path) -> SentenceClassifier:
     meta = json.loads((path / "meta.json").read_text())
     if meta.get("backend") == "minilm":
         from eventlens.events.finetune import MiniLM

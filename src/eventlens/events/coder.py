@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from eventlens import dates, geo
 from eventlens.actors.resolve import DocActors
 from eventlens.events import arguments as args
-from eventlens.events import intent
+from eventlens.events import calibration, intent
 from eventlens.events.intent import intent_code as intent_code_for
 from eventlens.events.modality import is_negated
 from eventlens.events.patterns import Pattern, PatternIndex
@@ -168,11 +168,16 @@ def _learned_match(sent, probs: dict[str, float], clf) -> _Match | None:
 
 
 def _override(p: Pattern, probs: dict[str, float], clf) -> tuple[str, str] | None:
-    """A bare lemma pattern the classifier confidently contradicts gives way to it."""
-    if p.n_cues or p.code == _DEMAND.code:
+    """A bare lemma pattern the classifier confidently contradicts gives way to it. A model
+    trained on the user's own label scheme (five classes, PLOVER) speaks for their labels:
+    when confident it overrules any pattern whose class differs."""
+    user = clf.scheme != "root"
+    if (p.n_cues and not user) or p.code == _DEMAND.code:
         return None
     top = _top(probs)
-    if top is None or top[1] < _OVERRIDE_MIN or _agreement(probs, p.code[:2], clf) > 0.05:
+    if top is None or top[1] < _OVERRIDE_MIN or (
+            clf.group(p.code[:2]) == top[0] if user
+            else _agreement(probs, p.code[:2], clf) > 0.05):
         return None
     code = clf.code_for(top[0])
     return code, f"classifier overrode the pattern ({top[0]}, p={top[1]:.2f}) -> {code}"
@@ -418,7 +423,8 @@ def code_article(article: Article, doc, actors: DocActors, index: PatternIndex,
                     date=ev_date,
                     date_basis=basis,
                     location=places.get(src, tgt),
-                    confidence=_confidence(p, src, tgt, code, probs, clf),
+                    confidence=calibration.calibrate(
+                        _confidence(p, src, tgt, code, probs, clf), clf, p.note == _LEARNED_NOTE),
                     explanation=_explain(p, pred, src, how[0], tgt, how[1], reported_by, entry, how_coded),
                     depth=_depth(pred),
                 ))
