@@ -4,16 +4,20 @@ On one synthetic corpus (benchmarks/gen_corpus.py; >= 1 million words, `--quick`
 this measures, in the same process and run:
   - spaCy parsing alone (nlp.pipe over the cleaned texts): the floor we build on;
   - the whole `eventlens code` pipeline (clean, parse, actors, events) in one process, and
-    with n_process=2 (spaCy's own multiprocessing);
+    with `Coder(n_process=2)` (a pool of 2 processes each running parse + actors + events;
+    cleaning and the duplicate check stay in the parent);
   - `eventlens ingest` in one process (the pipeline + DuckDB writes), timed per stage
-    (clean, parse, actors, events, store);
+    (clean, parse, actors, events, classifier, store);
   - the same ingest on a local Dask cluster of 2 workers (results back as Arrow tables,
     stored by the client), and Dask writing a Parquet dataset (`--out`);
-then derives words/s, sentences/s and articles/s, the ratios between them, peak RSS per
+then derives words/s, sentences/s and articles/s, the ratios between them, the CPU seconds
+of every process involved (this one, the pool's and Dask's workers), peak RSS per
 process/worker, a cProfile summary of the top functions, spaCy's per-component times, and
 the extrapolated cost of one million articles. Writes benchmarks/results/run_all[_quick].json.
-Throughputs are medians over `--repeats` runs; only ratios are meant to be compared across
-machines.
+Throughputs are medians over `--repeats` runs, interleaved so that a noisy neighbour hits
+every measurement alike; the 1-minute load average is recorded after each run. The Dask
+cluster and the n_process pool are started and warmed once, outside the timings (their
+start-up is reported). Only ratios are meant to be compared across machines.
 """
 
 from __future__ import annotations
@@ -49,34 +53,52 @@ def parse_only(texts: list[str], n_process: int = 1) -> int:
     return sum(sum(1 for _ in doc.sents) for doc in nlp.parse(texts, 32, n_process))
 
 
-def code(raws, n_process: int) -> int:
+def code(coder, raws) -> int:
     """The whole `eventlens code` pipeline; returns the number of events."""
     from eventlens.ingest import InputError
-    from eventlens.pipeline import Coder
 
-    coder = Coder(n_process=n_process)
-    coder.actor_dictionary, coder.patterns  # noqa: B018 - loaded once, outside the timing
     return sum(len(r.events) for r in coder.run(raws) if not isinstance(r, InputError))
 
 
+class _Timed:
+    """The classifier, with the time spent in `proba` added up (its own stage)."""
+
+    def __init__(self, clf) -> None:
+        self.clf, self.seconds = clf, 0.0
+
+    def proba(self, texts):
+        t = time.perf_counter()
+        try:
+            return self.clf.proba(texts)
+        finally:
+            self.seconds += time.perf_counter() - t
+
+    def __getattr__(self, name: str):
+        return getattr(self.clf, name)
+
+
 def ingest_staged(raws, db: Path, batch: int = 64) -> dict[str, float]:
-    """`eventlens ingest` in one process, with a timer around each stage."""
+    """`eventlens ingest` in one process (what Coder.run and the store do), a timer per stage."""
     from eventlens import nlp
     from eventlens.actors.resolve import DocActors
     from eventlens.clean import clean
+    from eventlens.clean.neardup import NearDuplicates
     from eventlens.events.coder import code_article
     from eventlens.model import Article
     from eventlens.pipeline import Coder
     from eventlens.store import arrow, duck
 
     coder = Coder()
-    d, pats = coder.actor_dictionary, coder.patterns
+    d, pats, clf = coder.actor_dictionary, coder.patterns, _Timed(coder.classifier)
+    seen = NearDuplicates()
     con = duck.connect(db)
-    st = dict.fromkeys(("clean", "parse", "actors", "events", "store_arrow", "store_duckdb"), 0.0)
+    st = dict.fromkeys(("clean", "parse", "actors", "events", "classifier", "store_arrow",
+                        "store_duckdb"), 0.0)
     pc = time.perf_counter
     for i in range(0, len(raws), batch):
         t = pc()
-        arts = [a for a in (clean(r) for r in raws[i:i + batch]) if isinstance(a, Article)]
+        arts = [a for a in (clean(r) for r in raws[i:i + batch])
+                if isinstance(a, Article) and not seen.check_and_add(a)]
         t1 = pc()
         docs = list(nlp.parse([a.text for a in arts], coder.batch_size))
         t2 = pc()
@@ -85,7 +107,7 @@ def ingest_staged(raws, db: Path, batch: int = 64) -> dict[str, float]:
             ta = pc()
             actors = DocActors(doc, d, a.event_date[0])
             tb = pc()
-            events += code_article(a, doc, actors, pats, False)
+            events += code_article(a, doc, actors, pats, False, clf)
             st["actors"] += tb - ta
             st["events"] += pc() - tb
         t3 = pc()
@@ -98,6 +120,8 @@ def ingest_staged(raws, db: Path, batch: int = 64) -> dict[str, float]:
         st["store_arrow"] += t4 - t3
         st["store_duckdb"] += pc() - t4
     con.close()
+    st["events"] -= clf.seconds  # the classifier runs inside code_article
+    st["classifier"] = clf.seconds
     return st
 
 
@@ -187,6 +211,8 @@ def derived(r: dict) -> dict:
                 2 * cpu["ingest_1p"] / cpu["ingest_dask_2_workers"], 3),
             "n_process_2_cpu_vs_pipeline_1p_cpu": round(
                 cpu["pipeline_n_process_2"] / cpu["pipeline_1p"], 3),
+            "projected_n_process_2_speedup_on_idle_cores": round(
+                2 * cpu["pipeline_1p"] / cpu["pipeline_n_process_2"], 3),
         },
         "one_million_articles": {
             "words_per_article": r["corpus"]["words_per_article"],
@@ -205,20 +231,22 @@ def markdown(r: dict) -> str:
     t, ra, cr = r["throughput"], r["ratios"], r["cpu_ratios"]
     names = {"spacy_parse_1p": "spaCy parse alone, 1 process",
              "pipeline_1p": "whole pipeline (`code`), 1 process",
-             "pipeline_n_process_2": "whole pipeline, `n_process=2`",
+             "pipeline_n_process_2": "whole pipeline, `Coder(n_process=2)`",
              "ingest_1p": "`ingest` to DuckDB, 1 process",
              "ingest_dask_2_workers": "`ingest --workers 2` (Dask) to DuckDB",
              "parquet_dask_2_workers": "`ingest --workers 2 --out` (Dask) to Parquet"}
     c = r["corpus"]
     lines = [f"Corpus: {c['articles']} synthetic articles, {c['words']:,} words, "
              f"{c['sentences']:,} sentences, {c['events']:,} events (seed {c['seed']}); "
-             f"{r['machine']['cpus']} cores; median of {r['repeats']} run(s).", "",
-             "| run | words/s | sentences/s | articles/s | CPU cores busy per process |",
+             f"{r['machine']['cpus']} cores; median of {r['repeats']} run(s); load average "
+             f"{r.get('load_average_1_5_15', {}).get('start', '?')} at the start, "
+             f"{r.get('load_average_1_5_15', {}).get('end', '?')} at the end.", "",
+             "| run | words/s | sentences/s | articles/s | cores busy, all our processes |",
              "|---|---:|---:|---:|---:|"]
     for k, label in names.items():
         v = t[k]
         lines.append(f"| {label} | {v['words_per_s']:,} | {v['sentences_per_s']:,} | "
-                     f"{v['articles_per_s']} | {v['cpu_busy_per_process']} |")
+                     f"{v['articles_per_s']} | {v.get('cores_busy_all_processes', '')} |")
     st = r["stages_ingest_1p"]["share"]
     m = r["one_million_articles"]
     lines += ["", "| ratio | wall clock | from CPU time |", "|---|---:|---:|",
@@ -227,12 +255,15 @@ def markdown(r: dict) -> str:
               f"| Dask 2 workers / one process, `ingest` (target >= 1.7) | "
               f"{ra['ingest_dask_2_workers_vs_ingest_1p']} | "
               f"{cr['projected_dask_2_workers_speedup_on_idle_cores']} (projected, idle cores) |",
-              f"| `n_process=2` / one process, pipeline | {ra['pipeline_n_process_2_vs_1p']} | |",
+              f"| `n_process=2` / one process, pipeline | {ra['pipeline_n_process_2_vs_1p']} | "
+              f"{cr.get('projected_n_process_2_speedup_on_idle_cores', '')} (projected, idle cores) |",
               "", "Where one-process `ingest` spends its time: " + ", ".join(
                   f"{k} {round(100 * v)}%" for k, v in sorted(st.items(), key=lambda x: -x[1])) + ".",
               f"Peak RSS: {r['peak_rss_mib']['benchmark_process_1p']} MiB for the benchmark "
               "process (which holds the corpus), Dask workers " + ", ".join(
-                  f"{v} MiB" for v in r["peak_rss_mib"]["dask_workers"].values()) + ".",
+                  f"{v} MiB" for v in r["peak_rss_mib"]["dask_workers"].values()) +
+              ", `n_process=2` pool workers " + ", ".join(
+                  f"{v} MiB" for v in r["peak_rss_mib"].get("n_process_2_pool_workers", [])) + ".",
               f"One million articles of ~{m['words_per_article']} words: "
               f"~{m['cpu_hours_ingest_1p']} CPU-hours in one process on this machine's cores "
               f"({m['cpu_hours_ingest_dask_2_workers']} CPU-hours on Dask; a 2-core machine "
@@ -240,6 +271,31 @@ def markdown(r: dict) -> str:
               f"hours with idle cores, {m['wall_hours_ingest_dask_2_workers_measured_here']} "
               "as measured while shared)."]
     return "\n".join(lines)
+
+
+def _tree() -> list:
+    import psutil
+
+    me = psutil.Process()
+    return [me, *me.children(recursive=True)]
+
+
+def _read(path: str) -> str | None:
+    try:
+        return Path(path).read_text().strip()
+    except OSError:
+        return None
+
+
+def _peak_rss_mib(pid: int) -> float | None:
+    """A live process's peak RSS (VmHWM, Linux), in MiB."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return _mib(int(line.split()[1]))
+    except OSError:
+        pass
+    return None
 
 
 def main() -> int:
@@ -290,30 +346,39 @@ def main() -> int:
     texts = [a.text for a in arts]
     words = sum(len(t.split()) for t in texts)
     log(f"corpus: {len(raws)} synthetic articles, {words} words (seed {args.seed}), {tmp}")
+    from eventlens import workers
+    from eventlens.pipeline import Coder
+
+    load_start = os.getloadavg()
     nlp.load()
     parse_only(texts[:20])  # warm up
-    code(raws[:10], 1)
+    coders = {1: Coder(), 2: Coder(n_process=2)}
+    code(coders[1], raws[:10])
+    t = time.perf_counter()
+    code(coders[2], raws[:10])  # starts the pool: 2 processes, each loading its Coder
+    pool_startup = time.perf_counter() - t
+    log(f"n_process=2: pool up and warm in {pool_startup:.1f} s")
 
     res: dict[str, list[dict]] = {}
     stages: list[dict[str, float]] = []
     runs = iter(range(10_000))
     from eventlens import distributed as dist
 
-    def worker_cpu() -> float:
-        return sum(client.run(lambda: sum(__import__("os").times()[:2])).values())
-
-    def self_cpu() -> float:
-        t = os.times()
-        return t.user + t.system + t.children_user + t.children_system
+    def tree_cpu() -> float:
+        """User + system seconds of this process and every live descendant: the pool's and
+        Dask's workers (idle ones cost ~0), so each run's CPU counts wherever it ran."""
+        return sum(sum(p.cpu_times()[:2]) for p in _tree())
 
     def staged() -> None:
         stages.append(ingest_staged(raws, tmp / f"staged-{next(runs)}.duckdb"))
 
-    size = args.partition_size or max(8, min(64, len(raws) // 16))
+    # Many partitions per worker keep the tail short (the last one runs while the other
+    # worker idles): ~32 per worker, 8..64 articles each.
+    size = args.partition_size or max(8, min(64, len(raws) // 64))
     measurements: list[tuple[str, Callable[[], object], int]] = [
         ("spacy_parse_1p", lambda: parse_only(texts), 1),
-        ("pipeline_1p", lambda: code(raws, 1), 1),
-        ("pipeline_n_process_2", lambda: code(raws, 2), 2),
+        ("pipeline_1p", lambda: code(coders[1], raws), 1),
+        ("pipeline_n_process_2", lambda: code(coders[2], raws), 2),
         ("ingest_1p", staged, 1),
         ("ingest_dask_2_workers", lambda: dask_ingest(
             client, raws, tmp / f"dask-{next(runs)}.duckdb", None, size), 2),
@@ -327,18 +392,19 @@ def main() -> int:
         log(f"dask: 2 workers up and warm in {startup:.1f} s; partitions of {size} articles")
         for rep in range(repeats):  # interleaved, so a noisy neighbour hits every measurement
             for name, fn, procs in measurements:
-                c0, w0, t0 = self_cpu(), worker_cpu(), time.perf_counter()
+                c0, t0 = tree_cpu(), time.perf_counter()
                 value = fn()
                 wall = time.perf_counter() - t0
-                cpu = self_cpu() - c0 + worker_cpu() - w0
+                cpu = tree_cpu() - c0
                 res.setdefault(name, []).append({
                     "seconds": wall, "value": value, "cpu_s": cpu,
                     "cpu_busy": cpu / (wall * procs), "load_1m": os.getloadavg()[0]})
                 log(f"[{rep + 1}/{repeats}] {name}: {wall:.1f} s, {words / wall:.0f} words/s, "
                     f"{cpu / wall:.2f} cores busy, load {os.getloadavg()[0]:.2f}")
         worker_rss = client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
-        # Dask's workers are still alive here, so this is spaCy's n_process=2 children only.
-        np2_children_rss = _mib(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+        # The pool's workers are forked by multiprocessing's fork server: grandchildren.
+        pool_rss = [_peak_rss_mib(p.pid) for p in _tree()[1:] if p.ppid() != os.getpid()]
+    workers.shutdown_pools()
     main_rss = _mib(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
     sentences = res["spacy_parse_1p"][-1]["value"]
     n_events = res["pipeline_1p"][-1]["value"]
@@ -351,10 +417,13 @@ def main() -> int:
                      "cpu_s": round(statistics.median(r["cpu_s"] for r in rs), 2),
                      "words_per_cpu_s": round(words / statistics.median(r["cpu_s"] for r in rs)),
                      "cpu_busy_per_process": round(statistics.median(r["cpu_busy"] for r in rs), 3),
+                     "cores_busy_all_processes": round(
+                         statistics.median(r["cpu_s"] / r["seconds"] for r in rs), 3),
                      "load_1m_after": [round(r["load_1m"], 2) for r in rs],
                      "runs_seconds": [round(r["seconds"], 2) for r in rs]}
     thr["ingest_dask_2_workers"]["cluster_startup_s"] = round(startup, 1)
     thr["ingest_dask_2_workers"]["partition_size"] = size
+    thr["pipeline_n_process_2"]["pool_startup_s"] = round(pool_startup, 1)
 
     log("profiling a slice (cProfile) and spaCy components")
     sl = max(50, len(raws) // 10)
@@ -368,8 +437,13 @@ def main() -> int:
                    "articles": len(arts), "words": words, "sentences": sentences,
                    "words_per_article": round(words / len(arts)), "events": n_events},
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
-                    "processor": platform.processor() or platform.machine()},
+                    "processor": platform.processor() or platform.machine(),
+                    # 1: Linux shares the CPU between sessions, then processes: while other
+                    # sessions are busy, more processes do not get this session more CPU.
+                    "sched_autogroup": _read("/proc/sys/kernel/sched_autogroup_enabled")},
         "repeats": repeats,
+        "load_average_1_5_15": {"start": [round(x, 2) for x in load_start],
+                                "end": [round(x, 2) for x in os.getloadavg()]},
         "throughput": thr,
         "stages_ingest_1p": {
             "seconds": stage,
@@ -379,7 +453,7 @@ def main() -> int:
         "profile_top_own_time_on_slice": {"articles": sl, "functions": top},
         "peak_rss_mib": {
             "benchmark_process_1p": main_rss,
-            "n_process_2_children_max": np2_children_rss,
+            "n_process_2_pool_workers": [r for r in pool_rss if r is not None],
             "dask_workers": {w: _mib(v) for w, v in worker_rss.items()},
         },
         "command": "make bench" + ("" if not args.quick else " BENCH_ARGS=--quick"),

@@ -1,4 +1,5 @@
-"""The Dask runner codes what one process codes, survives a killed worker, and writes Parquet.
+"""The Dask runner codes what one process codes, survives a killed worker, and writes Parquet;
+`Coder(n_process=2)` codes what one process codes, in order.
 
 Runs on the bundled synthetic corpus (examples/corpus) with a local cluster of 2 workers,
 started once for the module.
@@ -124,3 +125,29 @@ def test_workers_and_scheduler_together_is_a_usage_error(tmp_path):
     r = run_cli("ingest", CORPUS, "--workers", "2", "--scheduler", "tcp://127.0.0.1:1",
                 "--db", str(tmp_path / "x.duckdb"))
     assert r.returncode == 2 and b"not both" in r.stderr
+
+
+def test_n_process_2_codes_the_same_results_in_the_same_order(docs, coder):
+    """The whole per-document flow in a pool of 2 processes: same events, same order, read
+    errors and near-duplicates in place (they never leave this process)."""
+    from dataclasses import replace
+
+    from eventlens import workers
+
+    dup = replace(docs[1], id="synthetic-copy", uri="synthetic-copy")  # same text: a duplicate
+    items = [*docs[:3], dist.InputError("missing.txt", "no such file"), dup, *docs[3:9]]
+
+    def view(results):
+        return [r.line() if isinstance(r, dist.InputError) else
+                (r.article.id, r.article.duplicate_of, [e.to_json() for e in r.events])
+                for r in results]
+
+    try:
+        two = view(Coder(batch_size=2, n_process=2).run(items))
+    finally:
+        workers.shutdown_pools()  # free the two processes' memory for the rest of the suite
+    one = view(coder.run(items))
+    assert two == one
+    assert one[3] == "eventlens: error: missing.txt: no such file"
+    assert one[4][:2] == ("synthetic-copy", docs[1].id) and one[4][2] == []
+    assert sum(len(r[2]) for r in one if isinstance(r, tuple)) > 20

@@ -27,48 +27,11 @@ import pyarrow as pa
 from eventlens.ingest.errors import InputError
 from eventlens.model import RawDocument
 from eventlens.pipeline import Coder, Result
+from eventlens.workers import CoderSpec as CoderSpec  # re-exported for callers
+from eventlens.workers import coder_for, tune_process
+from eventlens.workers import spec_of as spec_of
 
 RETRIES = 2
-
-
-@dataclass(frozen=True)
-class CoderSpec:
-    """What a worker needs to build its Coder; small, picklable and hashable."""
-
-    dictionaries: tuple[str, ...] = ()
-    include_negated: bool = False
-    batch_size: int = 32
-    model: str | None = None  # a classifier directory (`--model`); workers must see the path
-
-
-_CODERS: dict[CoderSpec, Coder] = {}
-
-
-def coder_for(spec: CoderSpec) -> Coder:
-    """The process's Coder for `spec`: spaCy and dictionaries load once per worker process."""
-    coder = _CODERS.get(spec)
-    if coder is None:
-        from eventlens import nlp
-
-        coder = Coder(dictionaries=spec.dictionaries, include_negated=spec.include_negated,
-                      batch_size=spec.batch_size, model=spec.model)
-        coder.actor_dictionary, coder.patterns  # noqa: B018 - load now, not in the first task
-        nlp.load()
-        # Code one tiny synthetic document so every lazily loaded part (models, tables,
-        # the store's Arrow schema) is loaded when the worker starts, not in its first task.
-        from eventlens.store import arrow
-
-        warm = RawDocument(id="warm-up", uri="warm-up", media_type="text/plain",
-                           content="Kenya and Uganda signed a trade agreement in Nairobi.\n")
-        done = [r for r in coder.run([warm]) if isinstance(r, Result)]
-        arrow.articles_table([r.article for r in done])
-        arrow.events_table([e for r in done for e in r.events], {})
-        _CODERS[spec] = coder
-    return coder
-
-
-def spec_of(coder: Coder) -> CoderSpec:
-    return CoderSpec(coder.dictionaries, coder.include_negated, coder.batch_size, coder.model)
 
 
 @dataclass
@@ -234,13 +197,15 @@ except ImportError:  # pragma: no cover - dask is only needed with --workers/--s
 
 
 class CoderPlugin(_WorkerPlugin):  # type: ignore[misc,valid-type]
-    """Loads spaCy and the dictionaries when a worker starts (restarted ones too)."""
+    """Loads spaCy and the dictionaries when a worker starts (restarted ones too), and tunes
+    the process (one BLAS thread, glibc's adaptive malloc: see eventlens.workers)."""
 
     def __init__(self, spec: CoderSpec) -> None:
         self.spec = spec
 
     def setup(self, worker: Any) -> None:
         coder_for(self.spec)
+        tune_process()
 
 
 @contextmanager
@@ -263,12 +228,25 @@ def cluster_client(workers: int | None = None, scheduler: str | None = None,
         return
     import dask
 
-    # The workers' statistical profiler feeds the dashboard we do not start; it samples the
-    # coding thread every 10 ms and costs CPU, so it is off for local clusters.
     with (
-        dask.config.set({"distributed.worker.profile.enabled": False}),
+        dask.config.set(LOCAL_CONFIG),
         LocalCluster(n_workers=workers or 1, threads_per_worker=1, processes=True,
                      dashboard_address=":0", silence_logs=level) as cluster,
         Client(cluster) as client,
     ):
         yield client
+
+
+# What a local cluster changes in Dask's defaults, each measured on 2 cores
+# (benchmarks/bench_dask_overhead.py): the dashboard we do not start is fed by a statistical
+# profiler sampling the coding thread every 10 ms, and by monitors polling every 20-500 ms;
+# together ~7% of a core while idle, ~1% with these intervals. The nanny's
+# MALLOC_TRIM_THRESHOLD_ costs 12-15% CPU per document (see eventlens.workers); unset, the
+# workers allocate as a plain process does. Workers still restart and report memory.
+LOCAL_CONFIG: dict[str, Any] = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "5s",
+    "distributed.worker.memory.monitor-interval": "1s",
+    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+}

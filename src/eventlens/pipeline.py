@@ -63,35 +63,56 @@ class Coder:
         return code_article(article, doc, actors, self.patterns, self.include_negated,
                             self.classifier)
 
+    def code_articles(self, articles: list[Article]) -> list[list[Event]]:
+        """Parse a batch of cleaned articles and code each one: the per-document work."""
+        from eventlens import nlp
+
+        docs = nlp.parse([a.text for a in articles], self.batch_size)
+        return [self.code_parsed(a, doc) for a, doc in zip(articles, docs, strict=True)]
+
     def run(self, items: Iterable[RawDocument | InputError | Article],
             near_duplicates: NearDuplicates | None = None) -> Iterator[Result | InputError]:
         """Code documents in input order; errors pass through in place. A document that nearly
         duplicates an earlier one (in this run, or in `near_duplicates` when given) comes out as
-        a Result with `duplicate_of` set and no events; Articles passed in are not checked."""
-        from eventlens import nlp
+        a Result with `duplicate_of` set and no events; Articles passed in are not checked.
+
+        With `n_process` > 1, cleaning and the duplicate check stay here (they are ordered)
+        and each batch is parsed and coded in a pool of that many processes (eventlens.workers),
+        each loading its own Coder from this one's settings."""
+        self.actor_dictionary, self.patterns, self.classifier  # noqa: B018 - load before parsing
+        batches = self._batches(items, near_duplicates)
+        if self.n_process > 1:
+            from eventlens import workers
+
+            chunks = ((b, [a for a in b if isinstance(a, Article)]) for b in batches)
+            coded = workers.map_ordered(workers.spec_of(self), chunks, self.n_process)
+        else:
+            coded = ((b, self.code_articles([a for a in b if isinstance(a, Article)]))
+                     for b in batches)
+        for batch, events in coded:
+            per_article = iter(events)
+            for item in batch:
+                yield item if isinstance(item, InputError | Result) else Result(item, next(per_article))
+
+    def _batches(self, items: Iterable[RawDocument | InputError | Article],
+                 near_duplicates: NearDuplicates | None
+                 ) -> Iterator[list[Article | InputError | Result]]:
+        """Clean in order and group into batches of `batch_size` articles to code."""
         from eventlens.clean.neardup import NearDuplicates
 
         seen = near_duplicates if near_duplicates is not None else NearDuplicates()
-
-        self.actor_dictionary, self.patterns, self.classifier  # noqa: B018 - load before parsing
         pending: list[Article | InputError | Result] = []
-
-        def flush() -> Iterator[Result | InputError]:
-            arts = [a for a in pending if isinstance(a, Article)]
-            docs = iter(nlp.parse((a.text for a in arts), self.batch_size, self.n_process))
-            for item in pending:
-                if isinstance(item, InputError | Result):
-                    yield item
-                else:
-                    yield Result(item, self.code_parsed(item, next(docs)))
-            pending.clear()
-
+        n_articles = 0
         for item in items:
             if isinstance(item, RawDocument):
                 item = clean(item)
                 if isinstance(item, Article) and (original := seen.check_and_add(item)):
                     item = Result(replace(item, duplicate_of=original), [])  # not coded again
             pending.append(item)
-            if sum(isinstance(a, Article) for a in pending) >= self.batch_size:
-                yield from flush()
-        yield from flush()
+            if isinstance(item, Article):
+                n_articles += 1
+                if n_articles >= self.batch_size:
+                    yield pending
+                    pending, n_articles = [], 0
+        if pending:
+            yield pending
