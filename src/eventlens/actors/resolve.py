@@ -294,26 +294,24 @@ class DocActors:
                                   plural=head.tag_ in ("NNS", "NNPS"), role_words=role_words)
         return base
 
-    def _of_phrase(self, head) -> Mention | None:
-        """The actor a partitive head counts: "tens of thousands of students" -> students."""
-        for prep in head.rights:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
-                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                if pobj is not None:
-                    m = self.mention_for(pobj)
-                    if m is not None and (m.code or m.country or m.sector):
-                        return m
-        return None
-
-    def _organisation_of(self, head) -> Mention | None:
-        """The organisation a role belongs to, named in its 'of' phrase."""
+    def _of_mentions(self, head):
+        """The mentions of the head's 'of' phrases ("members [of the Movement]")."""
         for prep in head.rights:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
                 m = self.mention_for(pobj) if pobj is not None else None
-                if m is not None and m.kind == "organisation" and m.code:
-                    return m
-        return None
+                if m is not None:
+                    yield m
+
+    def _of_phrase(self, head) -> Mention | None:
+        """The actor a partitive head counts: "tens of thousands of students" -> students."""
+        return next((m for m in self._of_mentions(head) if m.code or m.country or m.sector),
+                    None)
+
+    def _organisation_of(self, head) -> Mention | None:
+        """The organisation a role belongs to, named in its 'of' phrase."""
+        return next((m for m in self._of_mentions(head)
+                     if m.kind == "organisation" and m.code), None)
 
     def _possessor(self, head) -> Mention | None:
         """The country-coded owner named by a possessive pronoun on the head, if any."""
