@@ -75,3 +75,30 @@ def test_learned_classifier_fills_in_where_no_pattern_fires(coder):
 def test_every_event_explains_its_decider(coder):
     (events,) = code_sentences(["The United States accused Iran of attacking a tanker."], coder)
     assert events and all(e.explanation.startswith(("pattern ", "learned classifier")) for e in events)
+
+
+# Who an event is aimed at when its object is not an actor: the actor nearest the top of
+# the object phrase, a purpose clause, the clause a demand names, what a complaint is about.
+@pytest.mark.parametrize(("text", "target"), [
+    ("Chilean marines seized part of a rebel stronghold on the Peruvian border.", "CHLREB"),
+    ("Farmers in Kenya marched to protest against Uganda's decision to close the border with "
+     "Tanzania.", "UGA"),
+    ("Ghanaian police opened fire to disperse Togolese demonstrators.", "TGOCVL"),
+    ("Students blocked roads in Dakar to press their demands on the Malian government.", "MLIGOV"),
+    ("Norway renewed its demand that Iceland stop commercial whaling.", "ISL"),
+    ("Chile complained to the United Nations over Peruvian naval exercises.", "PER"),
+    ("Bolivia complained about the treatment of its citizens by Chilean police.", "CHLCOP"),
+    ("Rebels kidnapped up to 12 Italian engineers near the oil field.", "ITA"),
+    ("The Sudanese government lifted the state of emergency on Sunday.", "SDN"),
+])
+def test_target_found_beyond_a_non_actor_object(coder, text, target):
+    ev, events = _main(coder, text)
+    assert ev is not None, text
+    assert ev.target is not None and (ev.target.code or ev.target.country) == target, \
+        (text, [e.explanation for e in events])
+
+
+def test_a_people_living_in_another_country_is_coded_by_where_it_lives(coder):
+    ev, events = _main(coder, "Thousands of ethnic Serbs living in Croatia protested against "
+                              "Croatia's new language law.")
+    assert ev is not None and ev.source.code == "HRVCVL", [e.explanation for e in events]

@@ -80,6 +80,8 @@ class DocActors:
         for h in find_names(self.text, dictionary):
             if self.text[max(0, h.start - 5):h.start].lower().endswith(("anti-", "pro-")):
                 continue  # "an anti-Syria journalist" is not Syrian, nor a "pro-Iran militia" Iranian
+            if self.text[h.end:h.end + 2].lstrip().startswith("$"):
+                continue  # "US $50 million", "US$": a currency, not the country
             span = doc.char_span(h.start, h.end, alignment_mode="expand")
             if span is None:
                 continue
@@ -220,9 +222,10 @@ class DocActors:
             m = replace(base, name=org.name, country=org.country, sector=org.sector or sector,
                         code=org.code or _sector_code(org.country, org.sector), kind="organisation")
             return self._remember(m, head, plural=head.tag_ in ("NNS", "NNPS"), role_words=role_words)
-        is_person_name = head.ent_type_ == "PERSON" or (
+        is_person_name = (head.ent_type_ == "PERSON" or (
             head.pos_ == "PROPN" and any(t.ent_type_ == "PERSON" for t in toks)
-        )
+        )) and getattr(self._country_at(head.i), "kind", None) not in ("capital", "country")
+        # (spaCy-small tags some capitals as people: "roads in Dakar")
         if country is None and (is_person_name or (not hits and head.pos_ == "PROPN")):
             given = frozenset(t.text for t in toks if t.i < head.i and t.pos_ == "PROPN"
                               and t.ent_type_ == "PERSON")
@@ -239,9 +242,16 @@ class DocActors:
             if inner is not None:
                 return replace(inner, text=self.text[start:max(end, inner.end)],
                                start=start, end=max(end, inner.end))
-        if country is not None and sector in (None, "CVL") and (
-                country.kind == "people" or any(c.lemma_.lower() == "ethnic" for c in head.children)):
-            country = self._residence(head, country)
+        ethnic = any(c.lemma_.lower() == "ethnic" for c in head.children)
+        if country is not None and sector is None and head.tag_ == "NNPS" and (
+                head.i not in self.tok_hit or getattr(self._country_at(head.i), "kind", "") == "people"):
+            sector = "CVL"  # "Iraqi Kurds", "Bosnian Serbs": a people, not the state
+        if country is not None and (sector in (None, "CVL") or (sector == "REB" and ethnic)) and (
+                country.kind == "people" or ethnic):
+            resident = self._residence(head, country)
+            if resident is not country:  # "ethnic Turks" in Sweden are Swedish civilians
+                sector = sector or country.sector or "CVL"
+            country = resident
         if country is not None:
             s = sector or country.sector
             kind = ("person" if is_person_name else "country" if s is None
@@ -326,7 +336,9 @@ class DocActors:
         Serbia" and "ethnic Albanians" in a story about Macedonia are domestic actors of
         Serbia and Macedonia. A group without a place or the word "ethnic" keeps its name's
         country ("Bosnian Serbs")."""
-        for prep in head.rights:
+        # "the Albanians of southern Serbia", "guerrillas operating in Macedonia"
+        preps = [p for c in head.rights if c.dep_ == "acl" for p in c.children] + list(head.rights)
+        for prep in preps:
             if prep.dep_ == "prep" and prep.lower_ in ("of", "in", "from"):
                 for t in prep.subtree:
                     a = self._country_at(t.i)
@@ -463,7 +475,13 @@ class DocActors:
     def _pronoun(self, head, base: Mention) -> Mention | None:
         lower = head.text.lower()
         own_subject = self._clause_subject(head)
-        for k in self._recent(head.i):
+        candidates = list(self._recent(head.i))
+        if lower in _PLURAL_PRONOUNS:
+            # "Students blocked roads in Dakar to press their demands": a plural antecedent in
+            # the same sentence comes before a nearer singular one
+            sent_start = head.sent.start
+            candidates.sort(key=lambda k: not (k.plural and k.token_i >= sent_start))
+        for k in candidates:
             m = k.mention
             if lower in _PERSON_PRONOUNS and (not k.person or k.plural):
                 continue  # "she" is one person: not "Pakistani officials", not "reporters"

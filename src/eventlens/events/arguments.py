@@ -18,6 +18,7 @@ from eventlens.model import Mention
 _SUBJ = ("nsubj", "csubj")
 _TARGET_PREPS = ("to", "against", "with", "between", "on", "toward", "towards", "at", "from",
                  "into", "for", "over", "about", "of", "upon", "in")
+_ABOUT = ("over", "about", "against", "for")
 _NOUN_TARGET_PREPS = ("to", "with", "against", "on", "toward", "towards", "between", "of", "for",
                       "at", "from", "into")
 
@@ -80,27 +81,54 @@ def verb_source(verb, actors: DocActors, depth: int = 0):
 
 
 def _actor_inside(tok, actors: DocActors, avoid: Mention | None) -> Mention | None:
-    """First actor phrase within a non-actor phrase, skipping the source's own country."""
-    fallback = None
-    for t in tok.subtree:
-        if t.i == tok.i or t.pos_ not in ("NOUN", "PROPN", "PRON") or t.dep_ in ("compound", "flat"):
+    """The actor nearest the top of a non-actor phrase, as a coder reads "the decision of
+    Sweden to send them back to Bulgaria" (Sweden) or "plans by Palestinian factions for
+    independence from Israel" (the factions): the fewest dependency steps down wins, so a
+    possessor or an 'of'/'by' phrase beats a country named deep in a clause. A countryless
+    actor counts one step deeper than a country-coded one; the source itself, its own side
+    and places ("on the Thai border") are only a last resort or skipped."""
+    best: tuple[int, int, Mention] | None = None
+    frontier = [(c, 1) for c in tok.children]
+    while frontier:
+        t, depth = frontier.pop(0)
+        frontier.extend((c, depth + 1) for c in t.children)
+        if t.pos_ not in ("NOUN", "PROPN", "PRON") and not (t.pos_ == "ADJ" and t.dep_ == "amod"):
             continue
+        m = actors.mention_for(t)
+        if t.dep_ in ("compound", "flat", "amod"):
+            # "a Karen guerrilla stronghold": a role noun compounded with a thing names its owner
+            owner = actors.mention_for(t.head)
+            if m is None or m is owner or is_actor(owner) or not m.sector:
+                continue
         if t.i + 1 < len(t.doc) and t.doc[t.i + 1].text == "-" and t.dep_ != "pobj":
             continue  # "the rebel-held enclave", "US-backed forces": a modifier, not the target
-        m = actors.mention_for(t)
-        if not is_actor(m) or (avoid is not None and avoid.start <= m.start < avoid.end):
+        if not is_actor(m) or same_actor(m, avoid) or (
+                avoid is not None and avoid.start <= m.start < avoid.end):
             continue
         if t.head.pos_ == "ADP" and _place_not_target(t.head, m):
             continue  # "an agreement in Accra": where, not whom
-        if (avoid is not None and avoid.country and m.country == avoid.country) or not m.country:
-            fallback = fallback or m  # its own side, or a group of no known country
-            continue
-        return m
-    return fallback
+        # its own side ("its own troops") is a last resort; its own country's other actors
+        # are not ("Croatia is investigating crimes by Croatian extremists")
+        own_country = avoid is not None and avoid.country and m.country == avoid.country
+        own_side = own_country and (m.sector == avoid.sector or m.kind in ("country", "capital")
+                                    or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in t.children))
+        # a place ("villages near Macedonia's border with Bulgaria", "a refinery in Russia's
+        # Volgograd region") names the target only when no actor is named
+        place = 8 if _in_place(t, tok) else 0
+        # a compounded role noun names an owner, a weaker cue than a phrase of its own
+        # ("intelligence sharing with the US" is with the US)
+        rank = depth + place + (0 if m.country else 1) + (20 if own_side else 1 if own_country else 0) \
+            + (2 if t.dep_ in ("compound", "flat", "amod") else 0)
+        if best is None or (rank, t.i) < best[:2]:
+            best = (rank, t.i, m)
+    return best[2] if best else None
 
 
-def verb_target(verb, actors: DocActors, source: Mention | None):
-    """(mention, how) for the one acted upon."""
+def verb_target(verb, actors: DocActors, source: Mention | None, code: str = ""):
+    """(mention, how) for the one acted upon. A complaint's target is the one complained
+    about, not its audience: "Lebanon complained to the UN over Israeli air raids" -> Israel.
+    An attack's 'at'/'on' names its target ("fired missiles at Kyiv"), not where it was."""
+    complaint, violent = code[:2] == "11", code[:2] in ("15", "18", "19", "20")
     if is_passive(verb):
         subj = _child(verb, ("nsubjpass",))
         if subj is not None:
@@ -123,13 +151,24 @@ def verb_target(verb, actors: DocActors, source: Mention | None):
             return m, how
     preps = [c for c in verb.children if c.dep_ in ("prep", "agent")
              or (c.dep_ == "dative" and c.pos_ == "ADP")]  # "providing X to Macedonia"
+    preps += [c for prt in verb.children if prt.dep_ == "prt" for c in prt.children
+              if c.dep_ == "prep"]  # "kidnapped up to 16 advisers", parsed as a particle
     preps.sort(key=lambda p: _TARGET_PREPS.index(p.lower_) if p.lower_ in _TARGET_PREPS else 99)
+    if complaint:
+        for prep in preps:
+            pobj = _pobj(prep)
+            if prep.lower_ in _ABOUT and pobj is not None:
+                m = actors.mention_for(pobj)
+                m = m if is_actor(m) and not same_actor(m, source) else \
+                    _actor_inside(pobj, actors, source)
+                if m is not None and not (source is not None and m.country == source.country):
+                    return m, f"'{prep.lower_}' phrase (what the complaint is about)"
     for prep in preps:
         pobj = _pobj(prep)
         if pobj is None or prep.lower_ not in _TARGET_PREPS + ("by",):
             continue
         m = actors.mention_for(pobj)
-        if is_actor(m) and not same_actor(m, source) and not _place_not_target(prep, m) \
+        if is_actor(m) and not same_actor(m, source) and not _place_not_target(prep, m, violent) \
                 and not (own and m.country and source and m.country == source.country):
             return m, f"'{prep.lower_}' phrase"
     for dep in ("dobj", "xcomp", "ccomp"):
@@ -144,6 +183,17 @@ def verb_target(verb, actors: DocActors, source: Mention | None):
             m = _actor_inside(pobj, actors, source)
             if m is not None:
                 return m, f"inside '{prep.lower_}' phrase"
+    for clause in verb.children:  # "blocked roads to press their demands on the government"
+        if clause.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            m = _actor_inside(clause, actors, source)
+            if m is not None:
+                return m, "inside purpose clause"
+    for prep in preps:  # "placed its troops along the Somali border": only a place is named
+        pobj = _pobj(prep)
+        m = actors.mention_for(pobj) if pobj is not None else None
+        if is_actor(m) and m.kind != "capital" and not same_actor(m, source) \
+                and not (source is not None and m.country == source.country):
+            return m, f"place named in the '{prep.lower_}' phrase"
     if own is not None:
         return own
     obj = _child(verb, ("dobj",))
@@ -228,6 +278,12 @@ def noun_target(noun, actors: DocActors, source: Mention | None):
         m = _actor_inside(pobj, actors, source)
         if m is not None:
             return m, f"inside '{prep.lower_}' phrase"
+    for clause in noun.children:  # "its demand that Israel ease restrictions"
+        subj = _child(clause, _SUBJ) if clause.dep_ in ("acl", "ccomp") else None
+        if subj is not None:
+            m = actors.mention_for(subj)
+            if is_actor(m) and not same_actor(m, source):
+                return m, "subject of the clause it names"
     return None, "no target"
 
 
@@ -266,6 +322,31 @@ def same_actor(a: Mention | None, b: Mention | None) -> bool:
     return a.start == b.start
 
 
-def _place_not_target(prep, m: Mention) -> bool:
-    """'talks in Ankara': a capital after in/at/near is where it happened, not the target."""
-    return prep.lower_ in ("in", "at", "near", "inside", "outside") and m.kind == "capital"
+# Nouns that name a stretch of land: "on the Thai border", "near the town of Samarra".
+_PLACE_NOUNS = {"border", "frontier", "region", "area", "province", "district", "town", "city",
+                "village", "coast", "capital", "zone", "territory", "state", "outskirts",
+                "north", "south", "east", "west", "centre", "center", "part", "side"}
+
+
+def _in_place(t, top) -> bool:
+    """Whether t sits in a place phrase below top ("near [Macedonia's border with X]")."""
+    cur = t
+    while cur.i != top.i and cur.head.i != cur.i:
+        if cur.lemma_.lower() in _PLACE_NOUNS and cur.dep_ == "pobj" and cur.head.lower_ in _AT:
+            return True
+        cur = cur.head
+    return False
+
+
+_AT = ("in", "at", "near", "inside", "outside", "on", "along", "across")
+
+
+def _place_not_target(prep, m: Mention, violent: bool = False) -> bool:
+    """'talks in Ankara', 'camps near the Thai border': a capital, or a country's stretch of
+    land, after a preposition of place is where it happened, not the target."""
+    if prep.lower_ not in _AT or (violent and prep.lower_ in ("at", "on")):
+        return False
+    if m.kind == "capital":
+        return prep.lower_ != "on"
+    pobj = _pobj(prep)
+    return pobj is not None and pobj.lemma_.lower() in _PLACE_NOUNS and not m.sector

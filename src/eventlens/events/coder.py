@@ -330,7 +330,7 @@ def code_article(article: Article, doc, actors: DocActors, index: PatternIndex,
                 target, t_how = args.verb_source(pred, actors)[0], "subject of 'must' clause"
             elif pred.pos_ in ("VERB", "AUX"):
                 source, s_how = args.verb_source(pred, actors)
-                target, t_how = args.verb_target(pred, actors, source)
+                target, t_how = args.verb_target(pred, actors, source, p.code)
             else:
                 source, s_how = args.noun_source(_noun_phrase_head(pred), actors)
                 target, t_how = args.noun_target(_noun_phrase_head(pred), actors, source)
@@ -370,9 +370,14 @@ def code_article(article: Article, doc, actors: DocActors, index: PatternIndex,
             if (negated or hypothetical) and not include_negated:
                 continue
             if not args.is_actor(target) and _domestic(code):
-                place = _place_named(sent, actors, source)
+                place = _place_named(sent, actors, source, pred)
                 if place is not None:
                     target, t_how = place, "place where it happened (a domestic measure)"
+                elif source is not None and source.country and source.sector in _STATE:
+                    # "Sudan's government lifted the state of emergency": its own country
+                    target = replace(source, code=source.country, sector=None,
+                                     kind="country", name=source.country)
+                    t_how = "the state's own country (a domestic measure)"
             if code[:2] in _VIOLENT and not args.is_actor(source):
                 if source is None and pred.pos_ == "VERB":
                     source = args.instrument(pred, actors)
@@ -437,16 +442,25 @@ def code_article(article: Article, doc, actors: DocActors, index: PatternIndex,
 _DOMESTIC_CODES = ("14", "081", "082", "132", "0351", "0352", "172", "1723", "1724", "175")
 
 
+_STATE = ("GOV", "MIL", "COP", "JUD", "LEG")
+
+
 def _domestic(code: str) -> bool:
     return code.startswith(_DOMESTIC_CODES)
 
 
-def _place_named(sent, actors: DocActors, source: Mention | None) -> Mention | None:
-    """The first country or capital the sentence names outside the source phrase."""
-    for tok in sent:
-        if tok.pos_ != "PROPN" or (source is not None and source.start <= tok.idx < source.end):
+def _place_named(sent, actors: DocActors, source: Mention | None, pred=None) -> Mention | None:
+    """Where a domestic measure applies: the place in the predicate's own 'in' phrase
+    ("eased emergency measures in Montenegro province"), else the first country or capital
+    the sentence names outside the source phrase."""
+    own = [t for prep in (pred.children if pred is not None else ())
+           if prep.dep_ == "prep" and prep.lower_ in ("in", "across", "throughout")
+           for t in prep.subtree if t.pos_ == "PROPN"]
+    for tok in own + list(sent):
+        if tok.pos_ != "PROPN" or (source is not None and source.start <= tok.idx < source.end
+                                   and tok not in own):
             continue
-        m = actors.mention_for(tok)
+        m = actors.mention_for(tok.head if tok.dep_ in ("compound", "flat") else tok)
         if m is not None and m.kind in ("country", "capital") and m.country:
             return replace(m, code=m.country, sector=None, kind="country")  # the place, not its government
     return None
