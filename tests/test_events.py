@@ -102,3 +102,32 @@ def test_a_people_living_in_another_country_is_coded_by_where_it_lives(coder):
     ev, events = _main(coder, "Thousands of ethnic Serbs living in Croatia protested against "
                               "Croatia's new language law.")
     assert ev is not None and ev.source.code == "HRVCVL", [e.explanation for e in events]
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("A suicide bomber killed nine people at a market in Maiduguri.", "1831"),
+    ("A car bomb killed four policemen outside the ministry in Mogadishu.", "1832"),
+    ("A roadside bomb killed two Malian soldiers near Gao.", "1833"),
+    ("Gunmen killed the governor of the province in an ambush on Tuesday.", "186"),
+    ("Nigerian troops killed twelve insurgents in Borno.", "190"),  # an army's fighting stays 190
+    ("A landmine explosion killed three Sudanese soldiers near Kassala.", "190"),  # not a bombing
+])
+def test_killings_are_coded_by_how_and_whom(coder, text, code):
+    ev, events = _main(coder, text)
+    assert ev is not None and ev.cameo == code, (text, [e.explanation for e in events])
+
+
+def test_a_statement_yields_to_the_demand_it_makes(coder):
+    ev, events = _main(coder, "The Kenyan opposition issued a statement demanding that the "
+                              "government release the detained journalists.")
+    assert ev is not None and ev.cameo_root == "10", [e.explanation for e in events]
+    assert ev.source.country == "KEN"
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Prisoners rioted at a jail in Harare on Monday.", "ZWECVL"),
+    ("A militant group based in Mali claimed the attack on the convoy.", "MLIREB"),
+])
+def test_a_countryless_source_takes_its_place(coder, text, source):
+    ev, events = _main(coder, text)
+    assert ev is not None and ev.source.code == source, [e.explanation for e in events]

@@ -59,6 +59,14 @@ def _modifies(child) -> bool:
     return child.dep_ in ("appos", "amod", "nummod")
 
 
+def _place_preps(head):
+    """The head's own of/in/from phrases, then those of its participles: "ministers of
+    Ethiopia", "a group based in Trinidad", "guerrillas operating in Macedonia"."""
+    for c in list(head.rights) + [p for a in head.rights if a.dep_ == "acl" for p in a.children]:
+        if c.dep_ == "prep" and c.lower_ in ("of", "in", "from"):
+            yield c
+
+
 def _sector_code(country: str | None, sector: str | None) -> str | None:
     if country and sector:
         return country + sector
@@ -336,14 +344,11 @@ class DocActors:
         Serbia" and "ethnic Albanians" in a story about Macedonia are domestic actors of
         Serbia and Macedonia. A group without a place or the word "ethnic" keeps its name's
         country ("Bosnian Serbs")."""
-        # "the Albanians of southern Serbia", "guerrillas operating in Macedonia"
-        preps = [p for c in head.rights if c.dep_ == "acl" for p in c.children] + list(head.rights)
-        for prep in preps:
-            if prep.dep_ == "prep" and prep.lower_ in ("of", "in", "from"):
-                for t in prep.subtree:
-                    a = self._country_at(t.i)
-                    if a is not None and a.country != people.country:
-                        return a
+        for prep in _place_preps(head):  # "the Albanians of southern Serbia"
+            for t in prep.subtree:
+                a = self._country_at(t.i)
+                if a is not None and a.country != people.country:
+                    return a
         if not any(c.lemma_.lower() == "ethnic" for c in head.children):
             return people
         for t in head.sent:
@@ -361,14 +366,11 @@ class DocActors:
         its own 'of'/'in' phrase ("ministers of Ethiopia", "protesters in Nairobi"), else the
         last actor of the same sector that had one ("Kenyan police ... Police arrested"),
         else the country the article is about. Returns (country, earlier mention's text)."""
-        for prep in head.rights:
-            if prep.dep_ == "prep" and prep.lower_ in ("of", "in", "from"):
-                for t in prep.subtree:
-                    hit = self.tok_hit.get(t.i)
-                    if hit is not None:
-                        a = next((a for a in hit.actors if a.kind in _COUNTRY_KINDS), None)
-                        if a is not None:
-                            return a.country, None
+        for prep in _place_preps(head):
+            for t in prep.subtree:
+                a = self._country_at(t.i)
+                if a is not None:
+                    return a.country, None
         if sector is None:
             return None, None
         for k in self._recent(head.i):

@@ -2,7 +2,8 @@
 
 Columns: file, sentence_excerpt, source_code, target_code, cameo, note. `file` is the document
 id (a file name, or `name.jsonl#id` for a JSONL document); `cameo` NONE marks a trap: a
-sentence that must not produce an event from that source (negated, hypothetical, a question).
+sentence that must not produce an event from that source (to that target, where one is
+given): it is negated, hypothetical or a question.
 An expected event is found when an event in the sentence holding the excerpt has the same
 source and target country (first three letters of the codes) and CAMEO root. This is how a
 research group can check eventlens on a sample of its own corpus that it coded by hand.
@@ -47,7 +48,8 @@ def score(rows: list[dict[str, str]], events: list[Event]) -> dict[str, Any]:
                       if _in_sentence(r["sentence_excerpt"], e.sentence)]
         src, tgt, code = r["source_code"].strip(), r["target_code"].strip(), r["cameo"].strip()
         if code.upper() == "NONE":
-            bad = [e for e in doc_events if e.source and _cc(e.source.code) == _cc(src)]
+            bad = [e for e in doc_events if e.source and _cc(e.source.code) == _cc(src)
+                   and (not tgt or (e.target is not None and _cc(e.target.code) == _cc(tgt)))]
             if bad:
                 traps.append({"file": r["file"], "excerpt": r["sentence_excerpt"][:80],
                               "events": [f"{e.source.code} {e.cameo} {e.target.code if e.target else None}" for e in bad]})

@@ -47,6 +47,8 @@ def verb_source(verb, actors: DocActors, depth: int = 0):
             return actors.mention_for(_pobj(agent)), "passive agent"
         return None, "passive, no agent"
     subj = _child(verb, _SUBJ)
+    if subj is not None and subj.pos_ == "VERB" and _child(subj, _SUBJ) is not None:
+        subj = _child(subj, _SUBJ)  # "The Red Cross operating in Iraq said": a misparsed participle
     if subj is not None:
         m = actors.mention_for(subj)
         if subj.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
@@ -73,8 +75,14 @@ def verb_source(verb, actors: DocActors, depth: int = 0):
         return verb_source(head, actors, depth + 1)[0], "subject of governing verb"
     if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
         return verb_source(head, actors, depth + 1)[0], "subject of coordinated verb"
-    if verb.dep_ == "relcl":
-        return actors.mention_for(head), "noun the clause modifies"
+    if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBD")
+                                and head.pos_ in ("NOUN", "PROPN")):
+        # "rebels operating in the north", "groups that donated": the noun modified does it
+        m = actors.mention_for(head)
+        if not is_actor(m) and head.dep_ == "dobj" and verb.dep_ == "acl":
+            # "X issued a declaration demanding ...": who issued it
+            return verb_source(head.head, actors, depth + 1)[0], "subject of the verb above"
+        return m, "noun the clause modifies"
     if verb.dep_ in ("advcl", "acl") and head.pos_ in ("VERB", "AUX"):
         return verb_source(head, actors, depth + 1)[0], "subject of main clause"
     return None, "no subject"
@@ -289,14 +297,14 @@ def noun_target(noun, actors: DocActors, source: Mention | None):
 
 # Sectors whose members usually share the country of whoever acts on them, when the text
 # gives them none: "Sudanese militia fighters killed 120 civilians" -> SDNCVL.
-_DOMESTIC = {"CVL", "COP", "REB", "OPP", "PTY", "JUD", "LEG", "EDU", "HLH", "MED", "LAB", "BUS",
+DOMESTIC = {"CVL", "COP", "REB", "OPP", "PTY", "JUD", "LEG", "EDU", "HLH", "MED", "LAB", "BUS",
              "CRM", "REL", "UAF", "REF", "AGR", "ELI", "RAD"}
 
 
 def inherit_country(target: Mention | None, source: Mention | None) -> Mention | None:
     """Give a countryless domestic target its source's country (an article-level guess, as in
     "Russian forces killed four civilians" in a story set in Ukraine, is kept)."""
-    if target is None or source is None or not source.country or target.sector not in _DOMESTIC:
+    if target is None or source is None or not source.country or target.sector not in DOMESTIC:
         return target
     if target.country:
         return target

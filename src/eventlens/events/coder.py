@@ -284,12 +284,20 @@ def code_article(article: Article, doc, actors: DocActors, index: PatternIndex,
         # "X said Y must drop its barriers": an obligation in reported speech is a demand
         # even when its verb has no pattern of its own.
         have = {m.pred.i for m in matches}
+        statements = {m.pred.i for m in matches if m.pattern.code == "010"}  # "concluded that"
         for tok in sent:
             if tok.i not in have and tok.pos_ in ("VERB", "AUX") and tok.dep_ in ("ccomp", "parataxis") \
-                    and tok.head.lemma_.lower() in speech \
+                    and (tok.head.lemma_.lower() in speech or tok.head.i in statements) \
                     and intent.modality(tok, sent_text, speech) == intent.OBLIGATION:
                 matches.append(_Match(_DEMAND, tok))
         coded_preds = {m.pred.i for m in matches}
+        # "issued a declaration demanding that ...": a bare statement yields to an event coded
+        # in what it says
+        said = {m.pred.i for m in matches if m.pattern.code == "010" and any(
+            o.pred.i != m.pred.i and o.pattern.code[:2] != "01" and o.pred.pos_ == "VERB"
+            and any(o.pred.i in {t.i for t in c.subtree} for c in m.pred.children
+                    if c.dep_ in ("dobj", "ccomp", "xcomp", "attr"))
+            for o in matches)}
         # "agreed to lift the embargo", "is ready to withdraw": a bare intent verb yields to
         # the act it announces, which is then coded as intent (0354, 0356, ...).
         by_i = {m.pred.i: m.pattern for m in matches}
@@ -319,6 +327,8 @@ def code_article(article: Article, doc, actors: DocActors, index: PatternIndex,
             if pred.i in light and pred.i in noun_under:
                 continue
             if _is_speech(pred, index) and p.code[:2] == "01" and pred.i in has_inner:
+                continue
+            if pred.i in said:
                 continue
             demanded_by = None
             if pred.pos_ in ("VERB", "AUX") and intent.modality(pred, sent_text, speech) == \
@@ -383,6 +393,15 @@ def code_article(article: Article, doc, actors: DocActors, index: PatternIndex,
                     source = args.instrument(pred, actors)
                 if source is not None:
                     source, s_how = _unidentified(source, places.get(None, target), s_how)
+            if source is not None and not source.country and source.sector in args.DOMESTIC:
+                where = places.get(None, target)
+                if where is not None and where.country:
+                    # "Prisoners rioted at a jail in Dili": people of the place it happened
+                    source = replace(source, country=where.country,
+                                     code=where.country + source.sector)
+                    s_how = f"{s_how}; of the place it happened ({where.name})"
+            if code == "190":
+                code, how_coded = _violent_detail(pred, source, how_coded)
             if code[:2] in _VIOLENT and target is not None and not args.is_actor(target) \
                     and _people(target, actors):
                 where = places.get(source, None)
@@ -434,6 +453,32 @@ def code_article(article: Article, doc, actors: DocActors, index: PatternIndex,
                     depth=_depth(pred),
                 ))
     return events
+
+
+_BOMB = {"bomb", "bombs", "bomber", "bombers", "bombing", "bombings", "explosive", "explosives",
+         "ied", "ieds"}  # not "blast" or "explosion": a mine or a gas main explodes too
+_PROMINENT = {"leader", "chief", "commander", "official", "governor", "mayor", "minister",
+              "president", "judge", "prosecutor", "journalist", "cleric", "imam", "politician",
+              "lawmaker", "legislator", "senator", "activist", "candidate", "ambassador",
+              "diplomat", "envoy", "editor", "chairman", "head", "deputy", "spokesman"}
+
+
+def _violent_detail(pred, source: Mention | None, how: str | None) -> tuple[str, str | None]:
+    """A killing coded 190 (conventional force) that the text shows to be something else, as
+    CAMEO defines them: by a bomb or a bomber it is a bombing (183: suicide 1831, car 1832,
+    roadside or improvised device 1833); a single prominent person killed by anyone but an
+    army is an assassination (186)."""
+    words = set(re.findall(r"[a-z]+", source.text.lower())) if source is not None else set()
+    if words & _BOMB:
+        code = "1831" if "suicide" in words else "1832" if words & {"car", "vehicle", "truck"} \
+            else "1833" if words & {"roadside", "improvised", "ied", "ieds"} else "183"
+        return code, f"a bombing by its perpetrator's words ('{source.text}') (190 -> {code})"
+    victim = next((c for c in pred.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if victim is not None and victim.tag_ == "NN" and victim.lemma_.lower() in _PROMINENT \
+            and pred.lemma_.lower() in ("kill", "murder", "shoot") \
+            and not (source is not None and source.sector == "MIL"):
+        return "186", f"a prominent person killed ('{victim.text}') (190 -> 186)"
+    return "190", how
 
 
 # Protests and measures on a whole population (curfews, emergency rule, bans, easing them)
