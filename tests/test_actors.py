@@ -470,3 +470,21 @@ def test_bad_yaml_syntax_is_one_line(tmp_path):
     err = r.stderr.decode().strip()
     assert r.returncode == 2 and str(path) in err
     assert len(err.splitlines()) == 1, err
+
+
+@pytest.mark.parametrize(("word", "country"), [("Ethopia", "ETH"), ("Afganistan", "AFG"),
+                                               ("Venezuala", "VEN"), ("Pakistanni", "PAK")])
+def test_a_misspelt_country_name_is_still_found(word, country):
+    from eventlens.actors.matcher import misspelt_country
+    from eventlens.pipeline import Coder
+    hit = misspelt_country(word, Coder().actor_dictionary)
+    assert hit is not None and hit.actors[0].country == country
+
+
+@pytest.mark.parametrize("word", ["Austria", "Georgetown", "Indiana", "Liberal", "Grenade",
+                                  "Bolivar", "Columbia"])
+def test_real_names_are_not_taken_for_misspelt_countries(word):
+    from eventlens.actors.matcher import misspelt_country
+    from eventlens.pipeline import Coder
+    hit = misspelt_country(word, Coder().actor_dictionary)
+    assert hit is None or hit.alias == word

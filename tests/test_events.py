@@ -131,3 +131,14 @@ def test_a_statement_yields_to_the_demand_it_makes(coder):
 def test_a_countryless_source_takes_its_place(coder, text, source):
     ev, events = _main(coder, text)
     assert ev is not None and ev.source.code == source, [e.explanation for e in events]
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Peru and Chile began joint naval exercises off the coast on Monday.", "062"),
+    ("Russia held military drills near the Estonian border.", "150"),  # one side: a show of force
+    ("Thousands of students protested the new tuition fees in Santiago.", "141"),
+    ("Chile protested the detention of its fishermen to the Peruvian ambassador.", "114"),
+])
+def test_who_acts_decides_between_close_codes(coder, text, code):
+    ev, events = _main(coder, text)
+    assert ev is not None and ev.cameo == code, (text, [e.explanation for e in events])

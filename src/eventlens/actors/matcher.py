@@ -7,6 +7,7 @@ boundaries; overlapping hits resolve leftmost-longest. Role nouns ("government",
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 
 import ahocorasick
@@ -59,6 +60,39 @@ def find_names(text: str, d: Dictionary) -> list[Hit]:
             out.append(h)
             last_end = h.end
     return out
+
+
+def _country_names(d: Dictionary) -> dict[tuple[str, int], list[str]]:
+    """Country names and adjectives of 6+ letters, by first letter and length, kept on the
+    dictionary: the candidates a misspelt name is compared with."""
+    index = d.__dict__.get("_country_names")
+    if index is None:
+        index = {}
+        for alias, actors in d.aliases.items():
+            if len(alias) >= 6 and " " not in alias and any(
+                    a.kind in ("country", "adjective") for a in actors):
+                index.setdefault((alias[0], len(alias)), []).append(alias)
+        d.__dict__["_country_names"] = index
+    return index
+
+
+_NOT_TYPOS = {"Columbia"}  # a US place, university and river as often as a misspelt Colombia
+
+
+def misspelt_country(word: str, d: Dictionary) -> Hit | None:
+    """A country name or adjective with one letter dropped, added or changed ("Ethopia",
+    "Afganistan"), as scraped news has them: the closest name of about the same length
+    that is at least 85% similar. Offsets are relative to the word."""
+    if len(word) < 6 or not word[0].isupper():
+        return None
+    index = _country_names(d)
+    pool = [n for k in (-1, 0, 1) for n in index.get((word[0], len(word) + k), ())]
+    close = difflib.get_close_matches(word, pool, n=1, cutoff=0.85)
+    if not close or word.startswith(close[0]) or close[0].startswith(word) \
+            or word[-2:] != close[0][-2:] or word in _NOT_TYPOS:
+        return None  # "Indiana", "Liberal", "Grenade": other words; typos fall inside a word
+    actors = tuple(a for a in d.aliases[close[0]] if a.kind in ("country", "adjective"))
+    return Hit(0, len(word), close[0], actors)
 
 
 def role_sector(tokens: list, d: Dictionary) -> tuple[str | None, int]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from eventlens.actors.dictionary import Actor, Dictionary
-from eventlens.actors.matcher import Hit, find_names, role_sector
+from eventlens.actors.matcher import Hit, find_names, misspelt_country, role_sector
 from eventlens.model import Mention
 
 _NP_LEFT = {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "advmod", "predet",
@@ -95,6 +95,11 @@ class DocActors:
                 continue
             for t in span:
                 self.tok_hit[t.i] = h
+        for tok in doc:  # "Ethopia has agreed": a misspelt country the automaton missed
+            if tok.pos_ == "PROPN" and tok.ent_type_ != "PERSON" and tok.i not in self.tok_hit:
+                h = misspelt_country(tok.text, dictionary)
+                if h is not None:
+                    self.tok_hit[tok.i] = replace(h, start=tok.idx, end=tok.idx + len(tok.text))
         self.home = self._home_country()
         # Resolve every candidate noun phrase in text order, so coreference sees the past.
         for tok in doc:

@@ -79,9 +79,10 @@ def verb_source(verb, actors: DocActors, depth: int = 0):
                                 and head.pos_ in ("NOUN", "PROPN")):
         # "rebels operating in the north", "groups that donated": the noun modified does it
         m = actors.mention_for(head)
-        if not is_actor(m) and head.dep_ == "dobj" and verb.dep_ == "acl":
-            # "X issued a declaration demanding ...": who issued it
-            return verb_source(head.head, actors, depth + 1)[0], "subject of the verb above"
+        above = governing_verb(head) if not is_actor(m) and verb.dep_ in ("acl", "relcl") else None
+        if above is not None:
+            # "X issued a declaration demanding ...", "crowds converged for a rally to protest"
+            return verb_source(above, actors, depth + 1)[0], "subject of the verb above"
         return m, "noun the clause modifies"
     if verb.dep_ in ("advcl", "acl") and head.pos_ in ("VERB", "AUX"):
         return verb_source(head, actors, depth + 1)[0], "subject of main clause"
@@ -106,8 +107,9 @@ def _actor_inside(tok, actors: DocActors, avoid: Mention | None) -> Mention | No
         if t.dep_ in ("compound", "flat", "amod"):
             # "a Karen guerrilla stronghold": a role noun compounded with a thing names its owner
             owner = actors.mention_for(t.head)
-            if m is None or m is owner or is_actor(owner) or not m.sector:
-                continue
+            if m is None or m is owner or is_actor(owner) or not m.sector or (
+                    not m.country and m.sector not in DOMESTIC):
+                continue  # "military drills": the source's own kind of actor, not a target
         if t.i + 1 < len(t.doc) and t.doc[t.i + 1].text == "-" and t.dep_ != "pobj":
             continue  # "the rebel-held enclave", "US-backed forces": a modifier, not the target
         if not is_actor(m) or same_actor(m, avoid) or (

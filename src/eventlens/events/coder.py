@@ -402,6 +402,12 @@ def code_article(article: Article, doc, actors: DocActors, index: PatternIndex,
                     s_how = f"{s_how}; of the place it happened ({where.name})"
             if code == "190":
                 code, how_coded = _violent_detail(pred, source, how_coded)
+            if code[:3] == "150" and _joint_exercise(pred, source, actors):
+                code, how_coded = "062", f"military exercises held jointly ({code} -> 062)"
+            if code == "114" and pred.lemma_.lower() == "protest" and source is not None \
+                    and source.sector in _CROWDS:
+                # an official complaint is a state's; crowds that protest demonstrate
+                code, how_coded = "141", f"a protest by {source.sector} (114 -> 141)"
             if code[:2] in _VIOLENT and target is not None and not args.is_actor(target) \
                     and _people(target, actors):
                 where = places.get(source, None)
@@ -455,6 +461,20 @@ def code_article(article: Article, doc, actors: DocActors, index: PatternIndex,
     return events
 
 
+_EXERCISES = {"exercise", "game", "drill", "manoeuvre", "maneuver", "wargame", "manoeuver"}
+
+
+def _joint_exercise(pred, source: Mention | None, actors: DocActors) -> bool:
+    """War games held by two countries together are military cooperation (062), not a show
+    of force (150): "French and Egyptian warships launched war games", "joint drills"."""
+    words = {t.lemma_.lower() for t in pred.subtree} | {pred.lemma_.lower()}
+    if not words & _EXERCISES:
+        return False
+    return "joint" in words or len([m for m in actors.with_conjuncts(source) if m is not None
+                                    and m.country]) > 1
+
+
+_CROWDS = {"CVL", "EDU", "LAB", "OPP", "REB", "REL", "RAD", "AGR", "REF", "HLH", "MED"}
 _BOMB = {"bomb", "bombs", "bomber", "bombers", "bombing", "bombings", "explosive", "explosives",
          "ied", "ieds"}  # not "blast" or "explosion": a mine or a gas main explodes too
 _PROMINENT = {"leader", "chief", "commander", "official", "governor", "mayor", "minister",
