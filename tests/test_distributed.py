@@ -151,3 +151,17 @@ def test_n_process_2_codes_the_same_results_in_the_same_order(docs, coder):
     assert one[3] == "eventlens: error: missing.txt: no such file"
     assert one[4][:2] == ("synthetic-copy", docs[1].id) and one[4][2] == []
     assert sum(len(r[2]) for r in one if isinstance(r, tuple)) > 20
+
+
+def test_n_process_flag_codes_what_one_process_codes(tmp_path):
+    """`--n-process 2` on the command line: the same events as one process; with Dask
+    options it is a usage error (one or the other)."""
+    files = [str(ROOT / "examples" / "corpus" / f) for f in sorted(os.listdir(CORPUS))
+             if f.endswith(".txt")][:3]
+    one = run_cli("code", *files, "-q")
+    two = run_cli("code", *files, "-q", "--n-process", "2")
+    assert one.returncode == two.returncode == 0
+    assert one.stdout == two.stdout and one.stdout.count(b"\n") > 5
+    r = run_cli("ingest", CORPUS, "--n-process", "2", "--workers", "2",
+                "--db", str(tmp_path / "x.duckdb"))
+    assert r.returncode == 2 and b"--n-process" in r.stderr

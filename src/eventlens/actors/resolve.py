@@ -240,8 +240,9 @@ class DocActors:
         )) and getattr(self._country_at(head.i), "kind", None) not in ("capital", "country")
         # (spaCy-small tags some capitals as people: "roads in Dakar")
         if country is None and (is_person_name or (not hits and head.pos_ == "PROPN")):
-            given = frozenset(t.text for t in toks if t.i < head.i and t.pos_ == "PROPN"
-                              and t.ent_type_ == "PERSON")
+            # the first names written with it, even where spaCy calls the name an ORG
+            given = frozenset(t.text for t in toks if t.i < head.i and t.pos_ == "PROPN" and (
+                t.ent_type_ == "PERSON" or (head.ent_type_ and t.ent_type_ == head.ent_type_)))
             earlier = self._by_surname(head.text, head.i, given)  # "Tanabe" after "Hiroshi Tanabe"
             if earlier is not None:
                 m = replace(base, name=earlier.name, country=earlier.country,
@@ -274,7 +275,7 @@ class DocActors:
             m = replace(base, name=name, country=country.country, sector=s,
                         code=_sector_code(country.country, s), kind=kind)
             if not is_person_name and s and self._personal_role(role_words):
-                earlier = self._person_with(country.country, s, head.i)
+                earlier = self._person_with(country.country, s, head.i, role_words)
                 if earlier is not None:  # "Donald Trump ... The US president"
                     m = replace(m, name=earlier.name, code=earlier.code,
                                 resolved_from=earlier.resolved_from or earlier.text)
@@ -303,7 +304,7 @@ class DocActors:
                             code=_sector_code(earlier.country, sector), kind="role",
                             resolved_from=earlier.resolved_from or earlier.text)
             elif self._personal_role(role_words) and \
-                    (person := self._person_with(None, sector, head.i)) is not None:
+                    (person := self._person_with(None, sector, head.i, role_words)) is not None:
                 # "Donald Trump arrived in Tokyo. The president met ...": the person named
                 m = replace(base, name=person.name, country=person.country, sector=sector,
                             code=person.code, kind="role",
@@ -455,12 +456,15 @@ class DocActors:
                 return k.mention
         return None
 
-    def _person_with(self, country: str | None, sector: str, before: int) -> Mention | None:
-        """The latest single person of this sector (and country) named nearby."""
+    def _person_with(self, country: str | None, sector: str, before: int,
+                     words: frozenset[str] = frozenset()) -> Mention | None:
+        """The latest single person of this sector (and country) named nearby whose known
+        title, if any, fits: "the minister" is not the ambassador named before."""
         for k in self._recent(before):
             m = k.mention
             if k.person and not k.plural and m.kind == "person" and m.sector == sector \
-                    and (country is None or m.country == country):
+                    and (country is None or m.country == country) \
+                    and not (words and k.role_words and not words & k.role_words):
                 return m
         return None
 

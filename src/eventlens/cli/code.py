@@ -16,6 +16,7 @@ from eventlens.cli.common import (
     IncludeNegated,
     Inputs,
     Model,
+    NProcess,
     Quiet,
     Reporter,
     Verbose,
@@ -31,11 +32,12 @@ def code(
     include_negated: IncludeNegated = False,
     dictionary: Dictionaries = None,
     model: Model = None,
+    n_process: NProcess = 1,
     quiet: Quiet = False,
     verbose: Verbose = False,
 ) -> None:
     """Code events and print them (no database)."""
-    coder = make_coder(dictionary, include_negated, model)
+    coder = make_coder(dictionary, include_negated, model, n_process)
     rep = Reporter(quiet, verbose, "coding")
     out = sys.stdout
     rows: list[dict] = []

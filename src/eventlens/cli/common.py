@@ -20,6 +20,9 @@ Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Say more on stde
 IncludeNegated = Annotated[
     bool, typer.Option("--include-negated", help="Also emit negated and hypothetical events.")
 ]
+NProcess = Annotated[int, typer.Option(
+    "--n-process", min=1, max=64,
+    help="Parse and code in N local processes (one machine; use ingest --workers for Dask).")]
 Model = Annotated[
     str | None,
     typer.Option("--model", help="Classifier from `eventlens train` (a directory), or 'none'."),
@@ -101,13 +104,14 @@ def usage_error(msg: str) -> typer.Exit:
     return typer.Exit(2)
 
 
-def make_coder(dictionaries, include_negated: bool = False, model: str | None = None):
+def make_coder(dictionaries, include_negated: bool = False, model: str | None = None,
+               n_process: int = 1):
     from eventlens.pipeline import Coder
 
     if model and model != "none" and not (Path(model) / "meta.json").exists():
         raise usage_error(f"{model}: not a model directory (no meta.json); make one with `eventlens train`")
     coder = Coder(dictionaries=tuple(dictionaries or ()), include_negated=include_negated,
-                  model=model)
+                  model=model, n_process=n_process)
     try:
         coder.actor_dictionary  # noqa: B018 - validate user files before reading any input
         coder.patterns  # noqa: B018

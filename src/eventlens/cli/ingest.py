@@ -15,6 +15,7 @@ from eventlens.cli.common import (
     IncludeNegated,
     Inputs,
     Model,
+    NProcess,
     Quiet,
     Reporter,
     Verbose,
@@ -32,6 +33,7 @@ def ingest(
     include_negated: IncludeNegated = False,
     dictionary: Dictionaries = None,
     model: Model = None,
+    n_process: NProcess = 1,
     quiet: Quiet = False,
     verbose: Verbose = False,
     workers: Annotated[int | None, typer.Option(
@@ -47,10 +49,13 @@ def ingest(
     from eventlens.store import duck
 
     if workers is not None or scheduler is not None or out is not None:
+        if n_process > 1:
+            raise usage_error("--n-process is for one machine without Dask; "
+                              "give --workers N for a local Dask cluster instead")
         coder = make_coder(dictionary, include_negated, model)
         _partitioned(inputs, db, batch_size, coder, quiet, verbose, workers, scheduler, out)
         return
-    coder = make_coder(dictionary, include_negated, model)
+    coder = make_coder(dictionary, include_negated, model, n_process)
     try:
         con = duck.connect(db)
     except duck.SchemaError as exc:
