@@ -142,3 +142,12 @@ def test_a_countryless_source_takes_its_place(coder, text, source):
 def test_who_acts_decides_between_close_codes(coder, text, code):
     ev, events = _main(coder, text)
     assert ev is not None and ev.cameo == code, (text, [e.explanation for e in events])
+
+
+def test_a_passive_arrest_with_no_agent_is_the_work_of_the_place_named(coder):
+    ev, events = _main(coder, "Three opposition activists were arrested in Cairo on Monday.")
+    assert ev is not None and ev.cameo_root == "17", [e.explanation for e in events]
+    assert ev.source.country == "EGY" and ev.source.text == "Cairo"
+    ev, events = _main(coder, "A Kenyan lawyer was put under investigation in Uganda.")
+    assert ev is not None and ev.cameo_root == "09" and ev.source.country == "UGA", \
+        [e.explanation for e in events]

@@ -393,6 +393,9 @@ def code_article(article: Article, doc, actors: DocActors, index: PatternIndex,
                     source = args.instrument(pred, actors)
                 if source is not None:
                     source, s_how = _unidentified(source, places.get(None, target), s_how)
+            if source is None and code[:2] in ("09", "17") and pred.pos_ == "VERB" \
+                    and args.is_passive(pred):
+                source, s_how = _authorities(pred, actors, s_how)
             if source is not None and not source.country and source.sector in args.DOMESTIC:
                 where = places.get(None, target)
                 if where is not None and where.country:
@@ -539,6 +542,24 @@ def _people(m: Mention, actors: DocActors) -> bool:
     """Whether a phrase no dictionary codes names ordinary people ("at least 156 people")."""
     head = actors.head_of.get((m.start, m.end))
     return head is not None and actors.doc[head].lemma_.lower() in _PEOPLE
+
+
+def _authorities(pred, actors: DocActors, how: str) -> tuple[Mention | None, str]:
+    """An investigation or arrest told in the passive with no agent ("was put under
+    investigation in Italy", "were detained in Cairo") is the work of the authorities of the
+    place named, as the PLOVER gold standard codes it; the words stay the place's."""
+    preps = [c for c in pred.children if c.dep_ == "prep"]
+    preps += [g for p in preps for o in p.children if o.dep_ == "pobj"  # "under investigation in"
+              for g in o.children if g.dep_ == "prep"]
+    for prep in preps:
+        if prep.lower_ in ("in", "at"):
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            m = actors.mention_for(pobj) if pobj is not None else None
+            if m is not None and m.country and m.kind in ("country", "capital"):
+                return (replace(m, name="unnamed authorities", code=m.country, sector=None,
+                                kind="unidentified"),
+                        f"{how}; the authorities of the place named ({m.text})")
+    return None, how
 
 
 def _unidentified(source: Mention, where: Location | None, how: str) -> tuple[Mention, str]:
