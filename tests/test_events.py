@@ -151,3 +151,19 @@ def test_a_passive_arrest_with_no_agent_is_the_work_of_the_place_named(coder):
     ev, events = _main(coder, "A Kenyan lawyer was put under investigation in Uganda.")
     assert ev is not None and ev.cameo_root == "09" and ev.source.country == "UGA", \
         [e.explanation for e in events]
+
+
+def test_an_infinitive_parsed_as_adverbial_clause_still_cues_its_verb(coder):
+    ev, events = _main(coder, "Kurdish rebels have sworn to fight the Turkish army.")
+    assert ev is not None and ev.cameo == "138", [e.explanation for e in events]
+    assert not any(e.cameo_root == "19" for e in events)
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Gunmen attacked the deputy governor of the Tyumen region on Monday.", "RUSGOV"),
+    ("Rebels rejected an invitation to attend a meeting of Somali clan elders.", "SOM"),
+])
+def test_actor_countries_from_places_and_groups(coder, text, target):
+    ev, events = _main(coder, text)
+    assert ev is not None and ev.target is not None and ev.target.code[:len(target)] == target, \
+        [e.explanation for e in events]

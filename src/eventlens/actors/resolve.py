@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
+from eventlens import geo
 from eventlens.actors.dictionary import Actor, Dictionary
 from eventlens.actors.matcher import Hit, find_names, misspelt_country, role_sector
 from eventlens.model import Mention
@@ -65,6 +66,23 @@ def _place_preps(head):
     for c in list(head.rights) + [p for a in head.rights if a.dep_ == "acl" for p in a.children]:
         if c.dep_ == "prep" and c.lower_ in ("of", "in", "from"):
             yield c
+
+
+def _ethnic(head) -> bool:
+    """'ethnic' among the head's modifiers: "ethnic Albanians", "ethnic Albanian guerrillas"."""
+    return any(t.lemma_.lower() == "ethnic" for c in head.lefts for t in c.subtree)
+
+
+def _proper_names(prep) -> list[str]:
+    """The runs of proper nouns in a phrase ("in Khanty-Mansiysk", "of the Tyumen region")."""
+    runs: list[list] = []
+    for t in prep.subtree:
+        if t.pos_ == "PROPN":
+            if runs and runs[-1][-1].i == t.i - 1:
+                runs[-1].append(t)
+            else:
+                runs.append([t])
+    return [prep.doc[r[0].i:r[-1].i + 1].text for r in runs]
 
 
 def _sector_code(country: str | None, sector: str | None) -> str | None:
@@ -256,7 +274,7 @@ class DocActors:
             if inner is not None:
                 return replace(inner, text=self.text[start:max(end, inner.end)],
                                start=start, end=max(end, inner.end))
-        ethnic = any(c.lemma_.lower() == "ethnic" for c in head.children)
+        ethnic = _ethnic(head)
         if country is not None and sector is None and head.tag_ == "NNPS" and (
                 head.i not in self.tok_hit or getattr(self._country_at(head.i), "kind", "") == "people"):
             sector = "CVL"  # "Iraqi Kurds", "Bosnian Serbs": a people, not the state
@@ -355,7 +373,7 @@ class DocActors:
                 a = self._country_at(t.i)
                 if a is not None and a.country != people.country:
                     return a
-        if not any(c.lemma_.lower() == "ethnic" for c in head.children):
+        if not _ethnic(head):
             return people
         for t in head.sent:
             a = self._country_at(t.i)
@@ -377,6 +395,11 @@ class DocActors:
                 a = self._country_at(t.i)
                 if a is not None:
                     return a.country, None
+        for prep in _place_preps(head):  # "the governor of the Tyumen region": a known place
+            for name in _proper_names(prep):
+                loc = geo.resolve(name, [self.home] if self.home else [])
+                if loc is not None and loc.country:
+                    return loc.country, None
         if sector is None:
             return None, None
         for k in self._recent(head.i):

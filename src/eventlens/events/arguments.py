@@ -120,8 +120,10 @@ def _actor_inside(tok, actors: DocActors, avoid: Mention | None) -> Mention | No
         # its own side ("its own troops") is a last resort; its own country's other actors
         # are not ("Croatia is investigating crimes by Croatian extremists")
         own_country = avoid is not None and avoid.country and m.country == avoid.country
-        own_side = own_country and (m.sector == avoid.sector or m.kind in ("country", "capital")
-                                    or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in t.children))
+        own_side = own_country and (
+            m.sector == avoid.sector  # its own troops, or its own country named ("Pakistan")
+            or (m.kind in ("country", "capital") and t.pos_ == "PROPN")
+            or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in t.children))
         # a place ("villages near Macedonia's border with Bulgaria", "a refinery in Russia's
         # Volgograd region") names the target only when no actor is named
         place = 8 if _in_place(t, tok) else 0

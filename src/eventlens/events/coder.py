@@ -73,9 +73,7 @@ def _match(pred, p: Pattern, actors: DocActors) -> bool:
         if not any(c.dep_ in ("amod", "compound", "nmod") and _cue_lemmas(c) & p.modifier
                    for o in pool for c in o.children):
             return False
-    if p.xcomp is not None and not any(
-        c.dep_ in ("xcomp", "ccomp") and _cue_lemmas(c) & p.xcomp for c in kids
-    ):
+    if p.xcomp is not None and not any(_complement(c) and _cue_lemmas(c) & p.xcomp for c in kids):
         return False
     if p.passive is not None and args.is_passive(pred) != p.passive:
         return False
@@ -85,6 +83,13 @@ def _match(pred, p: Pattern, actors: DocActors) -> bool:
         if actor_obj != p.object_actor:
             return False
     return True
+
+
+def _complement(tok) -> bool:
+    """A clausal complement, including the infinitive spaCy-small often attaches as an
+    adverbial clause ("have sworn [to fight the army]")."""
+    return tok.dep_ in ("xcomp", "ccomp") or (
+        tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))
 
 
 def best_pattern(pred, index: PatternIndex, actors: DocActors) -> Pattern | None:
@@ -319,7 +324,9 @@ def code_article(article: Article, doc, actors: DocActors, index: PatternIndex,
             pred, p = m.pred, m.pattern
             if pred.i in announcers:
                 continue
-            if pred.dep_ == "xcomp" and pred.head.i in coded_preds and pred.head.i not in announcers:
+            if pred.head.i in coded_preds and pred.head.i not in announcers and (
+                    pred.dep_ == "xcomp" or (_complement(pred) and by_i[pred.head.i].xcomp
+                                             and pred.lemma_.lower() in by_i[pred.head.i].xcomp)):
                 continue  # "threatened to attack": the head's pattern codes it
             governor = governors.get(pred.i)
             if governor is not None and governor.i in coded_preds and governor.i not in light:
