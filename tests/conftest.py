@@ -54,3 +54,28 @@ def code_text(coder):
             coder.include_negated = False
 
     return _code
+
+
+def mentions_of(coder, text: str, on) -> list:
+    """The actor mentions of a synthetic text coded on an article date, in text order; each
+    mention's words are checked to be the text at its offsets."""
+    from eventlens import nlp
+    from eventlens.actors.resolve import DocActors
+
+    doc = next(iter(nlp.parse([text], 1, 1)))
+    doc_actors = DocActors(doc, coder.actor_dictionary, on)
+    out = [m for m in (doc_actors.cache[i] for i in sorted(doc_actors.cache)) if m is not None]
+    for m in out:
+        assert text[m.start:m.end] == m.text, m
+    return out
+
+
+def mention(ms: list, text: str, nth: int = 0):
+    """The nth mention whose words are exactly `text`."""
+    found = [m for m in ms if m.text == text]
+    assert len(found) > nth, f"no mention {text!r} (#{nth}) in {[m.text for m in ms]}"
+    return found[nth]
+
+
+def coded(ms: list, text: str, nth: int = 0) -> str | None:
+    return mention(ms, text, nth).code

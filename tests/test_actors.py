@@ -16,10 +16,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import run_cli
+from conftest import coded, mention, mentions_of, run_cli
 from eventlens.actors import dictionary
 from eventlens.actors.dictionary import Actor
-from eventlens.model import Mention
 
 D2018 = date(2018, 1, 15)  # inside Trump's first term, Dastagir's and Votel's posts
 
@@ -27,30 +26,7 @@ D2018 = date(2018, 1, 15)  # inside Trump's first term, Dastagir's and Votel's p
 @pytest.fixture(scope="module")
 def actors(coder):
     """Mentions of a synthetic text coded on an article date, in text order."""
-    from eventlens import nlp
-    from eventlens.actors.resolve import DocActors
-
-    def _actors(text: str, on: date | None = D2018) -> list[Mention]:
-        doc = next(iter(nlp.parse([text], 1, 1)))
-        doc_actors = DocActors(doc, coder.actor_dictionary, on)
-        out = [doc_actors.cache[i] for i in sorted(doc_actors.cache)]
-        out = [m for m in out if m is not None]
-        for m in out:  # the words as written, with offsets that point at them
-            assert text[m.start:m.end] == m.text, m
-        return out
-
-    return _actors
-
-
-def mention(ms: list[Mention], text: str, nth: int = 0) -> Mention:
-    """The nth mention whose words are exactly `text`."""
-    found = [m for m in ms if m.text == text]
-    assert len(found) > nth, f"no mention {text!r} (#{nth}) in {[m.text for m in ms]}"
-    return found[nth]
-
-
-def coded(ms: list[Mention], text: str, nth: int = 0) -> str | None:
-    return mention(ms, text, nth).code
+    return lambda text, on=D2018: mentions_of(coder, text, on)
 
 
 # -- dated roles -----------------------------------------------------------------------------

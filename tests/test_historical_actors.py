@@ -11,8 +11,8 @@ from datetime import date
 
 import pytest
 
+from conftest import coded, mention, mentions_of
 from eventlens.actors import dictionary
-from eventlens.model import Mention
 
 D1985 = date(1985, 6, 1)
 
@@ -20,30 +20,7 @@ D1985 = date(1985, 6, 1)
 @pytest.fixture(scope="module")
 def actors(coder):
     """Mentions of a synthetic text coded on an article date, in text order."""
-    from eventlens import nlp
-    from eventlens.actors.resolve import DocActors
-
-    def _actors(text: str, on: date | None = D1985) -> list[Mention]:
-        doc = next(iter(nlp.parse([text], 1, 1)))
-        doc_actors = DocActors(doc, coder.actor_dictionary, on)
-        out = [doc_actors.cache[i] for i in sorted(doc_actors.cache)]
-        out = [m for m in out if m is not None]
-        for m in out:  # the words as written, with offsets that point at them
-            assert text[m.start:m.end] == m.text, m
-        return out
-
-    return _actors
-
-
-def mention(ms: list[Mention], text: str, nth: int = 0) -> Mention:
-    """The nth mention whose words are exactly `text`."""
-    found = [m for m in ms if m.text == text]
-    assert len(found) > nth, f"no mention {text!r} (#{nth}) in {[m.text for m in ms]}"
-    return found[nth]
-
-
-def coded(ms: list[Mention], text: str, nth: int = 0) -> str | None:
-    return mention(ms, text, nth).code
+    return lambda text, on=D1985: mentions_of(coder, text, on)
 
 
 # -- the dictionary itself (no parsing) ------------------------------------------------------
