@@ -167,3 +167,19 @@ def test_actor_countries_from_places_and_groups(coder, text, target):
     ev, events = _main(coder, text)
     assert ev is not None and ev.target is not None and ev.target.code[:len(target)] == target, \
         [e.explanation for e in events]
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Ghana wants to move towards a new relationship with Togo.", "030"),
+    ("Chilean troops moved towards the border town.", "190"),
+    ("Peru said it shared Chile's desire for closer cooperation.", "030"),
+])
+def test_moving_towards_and_sharing_a_desire(coder, text, code):
+    ev, events = _main(coder, text)
+    assert ev is not None and ev.cameo == code, (text, [e.explanation for e in events])
+
+
+def test_a_participle_takes_its_noun_as_object_and_by_phrase_as_doer(coder):
+    (events,) = code_sentences(["In a statement released by the Kenyan embassy, officials "
+                                "thanked Uganda."], coder)
+    assert not any(e.cameo.startswith("084") for e in events), [e.explanation for e in events]

@@ -41,7 +41,7 @@ def _pobj(prep):
 
 def verb_source(verb, actors: DocActors, depth: int = 0):
     """(mention, how) for the doer of a verb."""
-    if is_passive(verb):
+    if is_passive(verb) or (verb.dep_ == "acl" and verb.tag_ == "VBN"):  # "a statement released by"
         agent = _child(verb, ("agent",))
         if agent is not None and _pobj(agent) is not None:
             return actors.mention_for(_pobj(agent)), "passive agent"

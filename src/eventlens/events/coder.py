@@ -58,6 +58,8 @@ def _match(pred, p: Pattern, actors: DocActors) -> bool:
         if not preps:
             return False
     objects = [c for c in kids if c.dep_ in ("dobj", "attr", "oprd", "dative")]
+    if pred.dep_ == "acl" and pred.tag_ == "VBN" and pred.head.pos_ in ("NOUN", "PROPN"):
+        objects.append(pred.head)  # "a statement released by the embassy": what was released
     for prep in preps if (p.prep is not None or pred.pos_ == "NOUN") else []:
         objects += [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
     if pred.pos_ == "NOUN":
