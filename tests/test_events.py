@@ -183,3 +183,12 @@ def test_a_participle_takes_its_noun_as_object_and_by_phrase_as_doer(coder):
     (events,) = code_sentences(["In a statement released by the Kenyan embassy, officials "
                                 "thanked Uganda."], coder)
     assert not any(e.cameo.startswith("084") for e in events), [e.explanation for e in events]
+
+
+def test_victims_and_places_of_an_attack_are_of_the_place_it_happened(coder):
+    (events,) = code_sentences(["Sudanese militia shelled the town of Abeche in eastern Chad, "
+                                "killing six civilians."], coder)
+    by_code = {e.cameo_root: e for e in events}
+    assert by_code["19"].source.country == "SDN", [e.explanation for e in events]
+    assert {e.target.code for e in events if e.target} >= {"TCD", "TCDCVL"}, \
+        [e.explanation for e in events]

@@ -363,6 +363,15 @@ def code_article(article: Article, doc, actors: DocActors, index: PatternIndex,
                         m, how = args.verb_target(governor, actors, source)
                         if args.is_actor(m):
                             target, t_how = m, f"{how} of '{governor.text}'"
+            if p.code[:2] in _VIOLENT and target is not None and not target.country \
+                    and target.sector in args.DOMESTIC:
+                # "Russian forces shelled Kharkiv, killing four civilians": the victims are
+                # of the place it happened, not of the attacker's country
+                where = places.get(source, None)
+                if where is not None and where.country:
+                    target = replace(target, country=where.country,
+                                     code=where.country + target.sector, kind="role")
+                    t_how = f"{t_how}; of the place it happened ({where.name})"
             target = args.inherit_country(target, source)
             if not (args.is_actor(source) or args.is_actor(target)):
                 continue
@@ -420,14 +429,19 @@ def code_article(article: Article, doc, actors: DocActors, index: PatternIndex,
                     and source.sector in _CROWDS:
                 # an official complaint is a state's; crowds that protest demonstrate
                 code, how_coded = "141", f"a protest by {source.sector} (114 -> 141)"
-            if code[:2] in _VIOLENT and target is not None and not args.is_actor(target) \
-                    and _people(target, actors):
-                where = places.get(source, None)
-                if where is not None and where.country:
-                    # "killed 23 people in Tel Aviv": civilians of the place it happened
-                    target = replace(target, country=where.country, sector="CVL",
-                                     code=where.country + "CVL", kind="role")
-                    t_how = f"{t_how}; people where it happened ({where.name})"
+            if code[:2] in _VIOLENT and target is not None and not args.is_actor(target):
+                if _people(target, actors):
+                    where = places.get(source, None)
+                    if where is not None and where.country:
+                        # "killed 23 people in Tel Aviv": civilians of the place it happened
+                        target = replace(target, country=where.country, sector="CVL",
+                                         code=where.country + "CVL", kind="role")
+                        t_how = f"{t_how}; people where it happened ({where.name})"
+                elif (place := _place_in(target, actors)) is not None:
+                    # "shelled residential districts of Kharkiv": the place's country
+                    target = replace(target, name=place.name, country=place.country,
+                                     code=place.country, kind="country")
+                    t_how = f"{t_how}; a place ({place.name})"
             ev_date, basis = dates.event_date(sent, article, pred.i)
             entry = cameo.lookup(code)
             reported_by = _under_speech(pred, index, actors)
@@ -540,6 +554,27 @@ def _place_named(sent, actors: DocActors, source: Mention | None, pred=None) -> 
         m = actors.mention_for(tok.head if tok.dep_ in ("compound", "flat") else tok)
         if m is not None and m.kind in ("country", "capital") and m.country:
             return replace(m, code=m.country, sector=None, kind="country")  # the place, not its government
+    return None
+
+
+def _place_in(m: Mention, actors: DocActors) -> Location | None:
+    """A known place named in an attacked thing's phrase ("the town of Huliaipole",
+    "residential districts of Kharkiv"), resolved with GeoNames."""
+    doc = actors.doc
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return None
+    runs: list[list] = []
+    for t in span:
+        if t.pos_ == "PROPN":
+            if runs and runs[-1][-1].i == t.i - 1:
+                runs[-1].append(t)
+            else:
+                runs.append([t])
+    for r in runs:
+        loc = geo.resolve(doc[r[0].i:r[-1].i + 1].text, [actors.home] if actors.home else [])
+        if loc is not None and loc.country:
+            return loc
     return None
 
 
