@@ -469,3 +469,17 @@ def test_a_role_description_skips_a_person_with_another_title(actors):
                 "The minister said the talks were useful.")
     m = mention(ms, "The minister")
     assert m.resolved_from != "Alice Wells, the US ambassador" and m.name != "Alice Wells", m
+
+
+def test_a_dateline_makes_the_story_country_for_titled_people(coder):
+    """A titled person of no stated nationality in a story filed from Mogadishu is Somali,
+    though Addis Ababa was named just before."""
+    from eventlens import nlp
+    from eventlens.actors.resolve import DocActors
+
+    text = ("Somalia recalled its ambassador after Addis Ababa signed a port deal. "
+            "President Abdiqani Warsame accused Ethiopia of aggression.")
+    doc = next(iter(nlp.parse([text], 1, 1)))
+    with_dateline = DocActors(doc, coder.actor_dictionary, None, dateline="SOM")
+    m = next(m for m in with_dateline.cache.values() if m and m.text.startswith("President"))
+    assert m.code == "SOMGOV", m

@@ -97,3 +97,13 @@ def test_actors_are_not_places(parse):
     text = "Russia accused Ukraine of breaking the truce."
     doc = parse(text)
     assert geo.sentence_places(next(iter(doc.sents))) == []
+
+
+def test_dateline_country():
+    from eventlens.clean import clean
+    from eventlens.geo import dateline_country
+    from eventlens.model import RawDocument
+
+    raw = RawDocument(id="d", uri="d", media_type="text/plain", meta={},
+                      content="MOGADISHU — Somalia recalled its ambassador on Tuesday.\n")
+    assert dateline_country(clean(raw)) == "SOM"

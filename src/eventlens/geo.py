@@ -246,6 +246,13 @@ def dateline_place(article) -> str | None:
     return None
 
 
+def dateline_country(article) -> str | None:
+    """The country of the article's dateline ("MOGADISHU —" -> SOM), or None."""
+    dl = dateline_place(article)
+    loc = _resolve_dateline(dl, []) if dl else None
+    return loc.country if loc is not None else None
+
+
 def _resolve_dateline(text: str, countries: list[str]) -> Location | None:
     head, _, tail = text.partition(",")
     if tail.strip():

@@ -58,8 +58,10 @@ class Coder:
         from eventlens.actors.resolve import DocActors
         from eventlens.events.coder import code_article
 
+        from eventlens import geo
+
         on, _ = article.event_date
-        actors = DocActors(doc, self.actor_dictionary, on)
+        actors = DocActors(doc, self.actor_dictionary, on, geo.dateline_country(article))
         return code_article(article, doc, actors, self.patterns, self.include_negated,
                             self.classifier)
 

@@ -94,7 +94,8 @@ def _sector_code(country: str | None, sector: str | None) -> str | None:
 class DocActors:
     """Actor mentions of one spaCy Doc; state is the coreference history, built in order."""
 
-    def __init__(self, doc, dictionary: Dictionary, on: date | None) -> None:
+    def __init__(self, doc, dictionary: Dictionary, on: date | None,
+                 dateline: str | None = None) -> None:
         self.doc = doc
         self.d = dictionary
         self.on = on
@@ -118,6 +119,7 @@ class DocActors:
                 h = misspelt_country(tok.text, dictionary)
                 if h is not None:
                     self.tok_hit[tok.i] = replace(h, start=tok.idx, end=tok.idx + len(tok.text))
+        self.dateline = dateline  # the country of the article's dateline, if it has one
         self.home = self._home_country()
         # Resolve every candidate noun phrase in text order, so coreference sees the past.
         for tok in doc:
@@ -141,6 +143,8 @@ class DocActors:
                 if hit.start < _LEAD_CHARS:
                     lead.add(a.country)
         total = sum(counts.values())
+        if self.dateline and (counts.get(self.dateline) or not total):
+            return self.dateline  # "MOGADISHU —": a story filed from a country it names
         if not total:
             return None
         best = max(counts, key=counts.get)
@@ -302,7 +306,7 @@ class DocActors:
                                   surname=head.text if is_person_name else None)
         if is_person_name:
             name = " ".join(t.text for t in toks if t.ent_type_ == "PERSON") or head.text
-            c, via = self._context_country(head, sector)
+            c, via = self._context_country(head, sector, person=True)
             m = replace(base, name=name, country=c, sector=sector, code=_sector_code(c, sector),
                         kind="person", resolved_from=via)
             return self._remember(m, head, person=True, role_words=role_words, surname=head.text)
@@ -385,7 +389,8 @@ class DocActors:
         hit = self.tok_hit.get(i)
         return next((a for a in hit.actors if a.kind in _COUNTRY_KINDS), None) if hit else None
 
-    def _context_country(self, head, sector: str | None) -> tuple[str | None, str | None]:
+    def _context_country(self, head, sector: str | None,
+                         person: bool = False) -> tuple[str | None, str | None]:
         """The country of an actor phrase that names none, as a human coder reads it: from
         its own 'of'/'in' phrase ("ministers of Ethiopia", "protesters in Nairobi"), else the
         last actor of the same sector that had one ("Kenyan police ... Police arrested"),
@@ -402,6 +407,8 @@ class DocActors:
                     return loc.country, None
         if sector is None:
             return None, None
+        if person and self.home:
+            return self.home, None  # "President Warsame" in a story filed from Mogadishu
         for k in self._recent(head.i):
             if k.mention.sector == sector and k.mention.country:
                 return k.mention.country, k.mention.resolved_from or k.mention.text
