@@ -55,10 +55,9 @@ class Coder:
         return classifier.load(Path(self.model)) if self.model else classifier.default()
 
     def code_parsed(self, article: Article, doc) -> list[Event]:
+        from eventlens import geo
         from eventlens.actors.resolve import DocActors
         from eventlens.events.coder import code_article
-
-        from eventlens import geo
 
         on, _ = article.event_date
         actors = DocActors(doc, self.actor_dictionary, on, geo.dateline_country(article))
