@@ -192,3 +192,23 @@ def test_victims_and_places_of_an_attack_are_of_the_place_it_happened(coder):
     assert by_code["19"].source.country == "SDN", [e.explanation for e in events]
     assert {e.target.code for e in events if e.target} >= {"TCD", "TCDCVL"}, \
         [e.explanation for e in events]
+
+
+def test_calling_something_a_name_is_not_a_phone_call(coder):
+    (events,) = code_sentences(["Chile criticised Peru's decision, calling it a provocation."],
+                               coder)
+    assert not any(e.cameo.startswith("041") for e in events), [e.explanation for e in events]
+
+
+def test_a_domestic_measure_names_the_place_it_applies_to(coder):
+    ev, events = _main(coder, "Provincial authorities imposed a curfew in parts of Dera Ismail "
+                              "Khan on Monday.")
+    assert ev is not None and ev.target is not None, [e.explanation for e in events]
+    assert (ev.target.text, ev.target.country) == ("Dera Ismail Khan", "PAK")
+
+
+def test_a_topic_is_not_a_target_of_cooperation(coder):
+    (events,) = code_sentences(["Kenya and Uganda agreed to share information on militant "
+                                "groups."], coder)
+    assert not any(e.target and e.target.sector == "REB" for e in events), \
+        [e.explanation for e in events]

@@ -46,3 +46,16 @@ def load() -> Any:
 def parse(texts: Iterable[str], batch_size: int = 32, n_process: int = 1) -> Iterator[Any]:
     """Parse texts in order, in batches."""
     yield from load().pipe(texts, batch_size=batch_size, n_process=n_process)
+
+
+def proper_noun_runs(tokens) -> list:
+    """The runs of adjacent proper nouns among `tokens` (in order), as spaCy Spans: the place
+    and people names a phrase holds ("the Tyumen region" -> [Tyumen])."""
+    runs: list[list] = []
+    for t in tokens:
+        if t.pos_ == "PROPN":
+            if runs and runs[-1][-1].i == t.i - 1:
+                runs[-1].append(t)
+            else:
+                runs.append([t])
+    return [r[0].doc[r[0].i:r[-1].i + 1] for r in runs]

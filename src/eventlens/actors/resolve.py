@@ -17,6 +17,7 @@ from eventlens import geo
 from eventlens.actors.dictionary import Actor, Dictionary
 from eventlens.actors.matcher import Hit, find_names, misspelt_country, role_sector
 from eventlens.model import Mention
+from eventlens.nlp import proper_noun_runs
 
 _NP_LEFT = {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "advmod", "predet",
             "case", "punct", "cc", "conj", "npadvmod"}
@@ -71,18 +72,6 @@ def _place_preps(head):
 def _ethnic(head) -> bool:
     """'ethnic' among the head's modifiers: "ethnic Albanians", "ethnic Albanian guerrillas"."""
     return any(t.lemma_.lower() == "ethnic" for c in head.lefts for t in c.subtree)
-
-
-def _proper_names(prep) -> list[str]:
-    """The runs of proper nouns in a phrase ("in Khanty-Mansiysk", "of the Tyumen region")."""
-    runs: list[list] = []
-    for t in prep.subtree:
-        if t.pos_ == "PROPN":
-            if runs and runs[-1][-1].i == t.i - 1:
-                runs[-1].append(t)
-            else:
-                runs.append([t])
-    return [prep.doc[r[0].i:r[-1].i + 1].text for r in runs]
 
 
 def _sector_code(country: str | None, sector: str | None) -> str | None:
@@ -401,8 +390,8 @@ class DocActors:
                 if a is not None:
                     return a.country, None
         for prep in _place_preps(head):  # "the governor of the Tyumen region": a known place
-            for name in _proper_names(prep):
-                loc = geo.resolve(name, [self.home] if self.home else [])
+            for run in proper_noun_runs(prep.subtree):
+                loc = geo.resolve(run.text, [self.home] if self.home else [])
                 if loc is not None and loc.country:
                     return loc.country, None
         if sector is None:

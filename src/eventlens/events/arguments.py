@@ -89,7 +89,8 @@ def verb_source(verb, actors: DocActors, depth: int = 0):
     return None, "no subject"
 
 
-def _actor_inside(tok, actors: DocActors, avoid: Mention | None) -> Mention | None:
+def _actor_inside(tok, actors: DocActors, avoid: Mention | None,
+                  owners: bool = True) -> Mention | None:
     """The actor nearest the top of a non-actor phrase, as a coder reads "the decision of
     Sweden to send them back to Bulgaria" (Sweden) or "plans by Palestinian factions for
     independence from Israel" (the factions): the fewest dependency steps down wins, so a
@@ -105,9 +106,10 @@ def _actor_inside(tok, actors: DocActors, avoid: Mention | None) -> Mention | No
             continue
         m = actors.mention_for(t)
         if t.dep_ in ("compound", "flat", "amod"):
-            # "a Karen guerrilla stronghold": a role noun compounded with a thing names its owner
+            # "a Karen guerrilla stronghold": a role noun compounded with a thing names its
+            # owner, for acts of force; elsewhere it is a topic ("information on militant groups")
             owner = actors.mention_for(t.head)
-            if m is None or m is owner or is_actor(owner) or not m.sector or (
+            if not owners or m is None or m is owner or is_actor(owner) or not m.sector or (
                     not m.country and m.sector not in DOMESTIC):
                 continue  # "military drills": the source's own kind of actor, not a target
         if t.i + 1 < len(t.doc) and t.doc[t.i + 1].text == "-" and t.dep_ != "pobj":
@@ -141,13 +143,14 @@ def verb_target(verb, actors: DocActors, source: Mention | None, code: str = "")
     about, not its audience: "Lebanon complained to the UN over Israeli air raids" -> Israel.
     An attack's 'at'/'on' names its target ("fired missiles at Kyiv"), not where it was."""
     complaint, violent = code[:2] == "11", code[:2] in ("15", "18", "19", "20")
+    force = not code or code[:2] >= "14"  # conflict codes: "seized a rebel stronghold"
     if is_passive(verb):
         subj = _child(verb, ("nsubjpass",))
         if subj is not None:
             m = actors.mention_for(subj)
             if is_actor(m):
                 return m, "passive subject"
-            inner = _actor_inside(subj, actors, source)  # "a camp for Congolese refugees"
+            inner = _actor_inside(subj, actors, source, force)  # "a camp for Congolese refugees"
             return (inner, "inside passive subject") if inner is not None else (m, "passive subject")
     own: tuple[Mention, str] | None = None
     for dep in ("dobj", "dative", "attr"):
@@ -172,7 +175,7 @@ def verb_target(verb, actors: DocActors, source: Mention | None, code: str = "")
             if prep.lower_ in _ABOUT and pobj is not None:
                 m = actors.mention_for(pobj)
                 m = m if is_actor(m) and not same_actor(m, source) else \
-                    _actor_inside(pobj, actors, source)
+                    _actor_inside(pobj, actors, source, force)
                 if m is not None and not (source is not None and m.country == source.country):
                     return m, f"'{prep.lower_}' phrase (what the complaint is about)"
     for prep in preps:
@@ -186,18 +189,18 @@ def verb_target(verb, actors: DocActors, source: Mention | None, code: str = "")
     for dep in ("dobj", "xcomp", "ccomp"):
         obj = _child(verb, (dep,))
         if obj is not None:
-            m = _actor_inside(obj, actors, source)
+            m = _actor_inside(obj, actors, source, force)
             if m is not None:
                 return m, f"inside {dep}"
     for prep in preps:
         pobj = _pobj(prep)
         if pobj is not None:
-            m = _actor_inside(pobj, actors, source)
+            m = _actor_inside(pobj, actors, source, force)
             if m is not None:
                 return m, f"inside '{prep.lower_}' phrase"
     for clause in verb.children:  # "blocked roads to press their demands on the government"
         if clause.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
-            m = _actor_inside(clause, actors, source)
+            m = _actor_inside(clause, actors, source, force)
             if m is not None:
                 return m, "inside purpose clause"
     for prep in preps:  # "placed its troops along the Somali border": only a place is named

@@ -20,6 +20,7 @@ from eventlens.events.intent import intent_code as intent_code_for
 from eventlens.events.modality import is_negated
 from eventlens.events.patterns import Pattern, PatternIndex
 from eventlens.model import Article, Event, Location, Mention, Plover, Span
+from eventlens.nlp import proper_noun_runs
 from eventlens.ontology import cameo
 
 _LIGHT_VERBS = {"hold", "make", "pay", "conduct", "launch", "carry", "announce", "stage", "give",
@@ -80,8 +81,10 @@ def _match(pred, p: Pattern, actors: DocActors) -> bool:
     if p.passive is not None and args.is_passive(pred) != p.passive:
         return False
     if p.object_actor is not None:
-        actor_obj = any(args.is_actor(actors.mention_for(o)) for o in objects
-                        if o.pos_ in ("NOUN", "PROPN", "PRON"))
+        # "calling it a provocation": "it" and a predicate complement name a thing
+        actor_obj = not any(c.dep_ == "oprd" for c in kids) and any(
+            args.is_actor(actors.mention_for(o)) for o in objects
+            if o.pos_ in ("NOUN", "PROPN", "PRON") and o.lower_ not in ("it", "this", "that"))
         if actor_obj != p.object_actor:
             return False
     return True
@@ -540,42 +543,56 @@ def _domestic(code: str) -> bool:
     return code.startswith(_DOMESTIC_CODES)
 
 
+def _where_applied(pred) -> list:
+    """The tokens of the 'in'/'across'/'throughout' phrases of a predicate or of its object
+    ("imposed a curfew in parts of Dera Ismail Khan")."""
+    heads = [pred] + [c for c in pred.children if c.dep_ == "dobj"]
+    return [t for h in heads for prep in h.children
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "across", "throughout")
+            for t in prep.subtree]
+
+
 def _place_named(sent, actors: DocActors, source: Mention | None, pred=None) -> Mention | None:
-    """Where a domestic measure applies: the place in the predicate's own 'in' phrase
-    ("eased emergency measures in Montenegro province"), else the first country or capital
-    the sentence names outside the source phrase."""
-    own = [t for prep in (pred.children if pred is not None else ())
-           if prep.dep_ == "prep" and prep.lower_ in ("in", "across", "throughout")
-           for t in prep.subtree if t.pos_ == "PROPN"]
-    for tok in own + list(sent):
-        if tok.pos_ != "PROPN" or (source is not None and source.start <= tok.idx < source.end
-                                   and tok not in own):
-            continue
+    """Where a domestic measure applies: a country or capital in the predicate's own 'in'
+    phrase ("eased emergency measures in Montenegro province"), else a place GeoNames knows
+    there ("a curfew in parts of Dera Ismail Khan"), else the first country or capital the
+    sentence names outside the source phrase."""
+    own = [t for t in _where_applied(pred)] if pred is not None else []
+
+    def country_at(tok) -> Mention | None:
         m = actors.mention_for(tok.head if tok.dep_ in ("compound", "flat") else tok)
         if m is not None and m.kind in ("country", "capital") and m.country:
             return replace(m, code=m.country, sector=None, kind="country")  # the place, not its government
+        return None
+
+    for tok in own:
+        if tok.pos_ == "PROPN" and (m := country_at(tok)) is not None:
+            return m
+    loc, run = _geo_place(own, actors)
+    if loc is not None:
+        return Mention(text=run.text, start=run.start_char, end=run.end_char, name=loc.name,
+                       code=loc.country, country=loc.country, kind="country")
+    for tok in sent:
+        if tok.pos_ == "PROPN" and not (source is not None and source.start <= tok.idx < source.end) \
+                and (m := country_at(tok)) is not None:
+            return m
     return None
 
 
 def _place_in(m: Mention, actors: DocActors) -> Location | None:
     """A known place named in an attacked thing's phrase ("the town of Huliaipole",
     "residential districts of Kharkiv"), resolved with GeoNames."""
-    doc = actors.doc
-    span = doc.char_span(m.start, m.end, alignment_mode="expand")
-    if span is None:
-        return None
-    runs: list[list] = []
-    for t in span:
-        if t.pos_ == "PROPN":
-            if runs and runs[-1][-1].i == t.i - 1:
-                runs[-1].append(t)
-            else:
-                runs.append([t])
-    for r in runs:
-        loc = geo.resolve(doc[r[0].i:r[-1].i + 1].text, [actors.home] if actors.home else [])
+    span = actors.doc.char_span(m.start, m.end, alignment_mode="expand")
+    return _geo_place(span, actors)[0] if span is not None else None
+
+
+def _geo_place(tokens, actors: DocActors):
+    """(Location, Span) of the first proper-noun run among tokens that GeoNames knows."""
+    for run in proper_noun_runs(tokens):
+        loc = geo.resolve(run.text, [actors.home] if actors.home else [])
         if loc is not None and loc.country:
-            return loc
-    return None
+            return loc, run
+    return None, None
 
 
 _PEOPLE = {"people", "person", "man", "woman", "child", "boy", "girl", "youth", "family",
