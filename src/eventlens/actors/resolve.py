@@ -381,9 +381,11 @@ class DocActors:
     def _context_country(self, head, sector: str | None,
                          person: bool = False) -> tuple[str | None, str | None]:
         """The country of an actor phrase that names none, as a human coder reads it: from
-        its own 'of'/'in' phrase ("ministers of Ethiopia", "protesters in Nairobi"), else the
-        last actor of the same sector that had one ("Kenyan police ... Police arrested"),
-        else the country the article is about. Returns (country, earlier mention's text)."""
+        its own 'of'/'in' phrase ("ministers of Ethiopia", "protesters in Nairobi", or a
+        place GeoNames knows: "the governor of the Tyumen region"); for a titled person, the
+        country the story is about; else the last actor of the same sector that had one
+        ("Kenyan police ... Police arrested"), else the story's country. Returns (country,
+        earlier mention's text)."""
         for prep in _place_preps(head):
             for t in prep.subtree:
                 a = self._country_at(t.i)

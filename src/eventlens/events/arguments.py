@@ -31,6 +31,11 @@ def is_passive(verb) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
+def infinitive(clause) -> bool:
+    """A 'to' infinitive clause ("to press their demands", "have sworn [to fight]")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+
+
 def _child(tok, deps):
     return next((c for c in tok.children if c.dep_ in deps), None)
 
@@ -199,7 +204,7 @@ def verb_target(verb, actors: DocActors, source: Mention | None, code: str = "")
             if m is not None:
                 return m, f"inside '{prep.lower_}' phrase"
     for clause in verb.children:  # "blocked roads to press their demands on the government"
-        if clause.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        if clause.dep_ == "advcl" and infinitive(clause):
             m = _actor_inside(clause, actors, source, force)
             if m is not None:
                 return m, "inside purpose clause"
@@ -305,7 +310,7 @@ def noun_target(noun, actors: DocActors, source: Mention | None):
 # Sectors whose members usually share the country of whoever acts on them, when the text
 # gives them none: "Sudanese militia fighters killed 120 civilians" -> SDNCVL.
 DOMESTIC = {"CVL", "COP", "REB", "OPP", "PTY", "JUD", "LEG", "EDU", "HLH", "MED", "LAB", "BUS",
-             "CRM", "REL", "UAF", "REF", "AGR", "ELI", "RAD"}
+            "CRM", "REL", "UAF", "REF", "AGR", "ELI", "RAD"}
 
 
 def inherit_country(target: Mention | None, source: Mention | None) -> Mention | None:

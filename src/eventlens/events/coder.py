@@ -93,8 +93,7 @@ def _match(pred, p: Pattern, actors: DocActors) -> bool:
 def _complement(tok) -> bool:
     """A clausal complement, including the infinitive spaCy-small often attaches as an
     adverbial clause ("have sworn [to fight the army]")."""
-    return tok.dep_ in ("xcomp", "ccomp") or (
-        tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))
+    return tok.dep_ in ("xcomp", "ccomp") or (tok.dep_ == "advcl" and args.infinitive(tok))
 
 
 def best_pattern(pred, index: PatternIndex, actors: DocActors) -> Pattern | None:
@@ -557,7 +556,7 @@ def _place_named(sent, actors: DocActors, source: Mention | None, pred=None) -> 
     phrase ("eased emergency measures in Montenegro province"), else a place GeoNames knows
     there ("a curfew in parts of Dera Ismail Khan"), else the first country or capital the
     sentence names outside the source phrase."""
-    own = [t for t in _where_applied(pred)] if pred is not None else []
+    own = _where_applied(pred) if pred is not None else []
 
     def country_at(tok) -> Mention | None:
         m = actors.mention_for(tok.head if tok.dep_ in ("compound", "flat") else tok)
