@@ -212,3 +212,24 @@ def test_a_topic_is_not_a_target_of_cooperation(coder):
                                 "groups."], coder)
     assert not any(e.target and e.target.sector == "REB" for e in events), \
         [e.explanation for e in events]
+
+
+class _SureOfConflict:
+    """A stand-in for a user's five-class model that is sure every sentence is class 4."""
+
+    classes_ = ["0", "1", "2", "3", "4"]
+
+    def predict_proba(self, texts):
+        return [[0.01, 0.01, 0.01, 0.02, 0.95] for _ in texts]
+
+
+def test_a_confident_model_codes_a_sentence_whose_patterns_gave_no_event():
+    """A pattern fired ('ceasefire') but gave nothing (no actors on it): the model's class
+    is coded on the main verb, as where no pattern fires at all."""
+    from eventlens.events.classifier import SentenceClassifier
+
+    coder = Coder()
+    coder.__dict__["classifier"] = SentenceClassifier(_SureOfConflict(), "five")
+    ev, events = _main(coder, "Iraqi troops entered Mosul after the ceasefire collapsed.")
+    assert ev is not None and ev.source.code == "IRQMIL", [e.explanation for e in events]
+    assert ev.quad_class == 4 and "classifier" in ev.explanation

@@ -163,7 +163,7 @@ def _top(probs: dict[str, float]) -> tuple[str, float] | None:
 
 
 def _learned_match(sent, probs: dict[str, float], clf) -> _Match | None:
-    """A sentence no pattern matched: the classifier's class, on the main verb."""
+    """A sentence no pattern gave an event for: the classifier's class, on the main verb."""
     top = _top(probs)
     if top is None or top[1] < _FALLBACK_MIN:
         return None
@@ -324,7 +324,19 @@ def code_article(article: Article, doc, actors: DocActors, index: PatternIndex,
         noun_under = {g.i for g in governors.values() if g is not None}
         # A speech verb is a statement only when nothing was coded in its complement.
         has_inner = {v.i for m in matches if (v := _speech_above(m.pred, index)) is not None}
-        for m in matches:
+        # Where patterns fired but none gave an event (no actors found on their predicates),
+        # the classifier may still code the sentence on its main verb, as where none fired.
+        pending, n_before = list(matches), len(events)
+        fallback_tried = probs is None or any(m.pattern.note == _LEARNED_NOTE for m in matches)
+        while True:
+            if pending:
+                m = pending.pop(0)
+            elif not fallback_tried and len(events) == n_before:
+                fallback_tried = True
+                if (m := _learned_match(sent, probs, clf)) is None:
+                    break
+            else:
+                break
             pred, p = m.pred, m.pattern
             if pred.i in announcers:
                 continue
@@ -645,7 +657,7 @@ def _explain(p: Pattern, pred, source, s_how, target, t_how, reported_by, entry,
              how_coded: str | None = None) -> str:
     name = entry.name if entry else p.code
     code = entry.code if entry else p.code
-    decider = (f"learned classifier -> {p.code} on main verb '{pred.text}' (no pattern matched)"
+    decider = (f"learned classifier -> {p.code} on main verb '{pred.text}' (no pattern gave an event)"
                if p.note == _LEARNED_NOTE else f"pattern {p.describe()} -> {p.code} on '{pred.text}'")
     parts = [
         decider + (f"; {how_coded}" if how_coded else "") + f"; coded {code} ({name})",

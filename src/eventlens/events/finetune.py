@@ -132,12 +132,9 @@ class MiniLM:
 
     def fit(self, texts: Sequence[str], labels: Sequence[str], epochs: int = 4,
             batch_size: int = 16, seed: int = 0, lr: float = 5e-5, head_lr: float = 1e-3,
-            weights: Sequence[float] | None = None, on_epoch=None,
-            class_balance: bool = False, label_smoothing: float = 0.0) -> MiniLM:
+            weights: Sequence[float] | None = None, on_epoch=None) -> MiniLM:
         """Train end to end. `weights` scale each sentence's loss (e.g. down-weighted extra
-        data); `on_epoch(epoch, model)` is called after every epoch (for measurements).
-        `class_balance` also scales each sentence by its class's inverse (weighted)
-        frequency; `label_smoothing` is passed to the cross-entropy."""
+        data); `on_epoch(epoch, model)` is called after every epoch (for measurements)."""
         import torch
 
         torch.manual_seed(seed)
@@ -145,9 +142,6 @@ class MiniLM:
         ids = self._ids(texts)
         y = torch.tensor([index[str(lab)] for lab in labels])
         w = torch.tensor(list(weights) if weights is not None else [1.0] * len(ids))
-        if class_balance:
-            mass = torch.zeros(len(self.classes_)).index_add_(0, y, w)
-            w = w * (mass.sum() / (len(self.classes_) * mass.clamp(min=1e-9)))[y]
         opt = torch.optim.AdamW([
             {"params": self.encoder.parameters(), "lr": lr},
             {"params": self.head.parameters(), "lr": head_lr},
@@ -161,8 +155,7 @@ class MiniLM:
 
         def step(batch: list[int]) -> None:
             logits = self._forward([ids[i] for i in batch])
-            per = torch.nn.functional.cross_entropy(logits, y[batch], reduction="none",
-                                                  label_smoothing=label_smoothing)
+            per = torch.nn.functional.cross_entropy(logits, y[batch], reduction="none")
             loss = (per * w[batch]).sum() / w[batch].sum()
             opt.zero_grad(set_to_none=True)
             loss.backward()
