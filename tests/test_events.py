@@ -233,3 +233,15 @@ def test_a_confident_model_codes_a_sentence_whose_patterns_gave_no_event():
     ev, events = _main(coder, "Iraqi troops entered Mosul after the ceasefire collapsed.")
     assert ev is not None and ev.source.code == "IRQMIL", [e.explanation for e in events]
     assert ev.quad_class == 4 and "classifier" in ev.explanation
+
+
+def test_a_confident_model_does_not_swallow_a_refusal():
+    """'will not accept' is a refusal (12x) by the intent rules; a user's model that would
+    relabel the act refused must not leave a negated event that is then dropped."""
+    from eventlens.events.classifier import SentenceClassifier
+
+    coder = Coder()
+    coder.__dict__["classifier"] = SentenceClassifier(_SureOfConflict(), "five")
+    ev, events = _main(coder, "Kenya said on Monday it will not accept any more refugees from "
+                              "Somalia.")
+    assert ev is not None and ev.cameo_root == "12", [e.explanation for e in events]

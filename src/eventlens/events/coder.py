@@ -399,7 +399,10 @@ def code_article(article: Article, doc, actors: DocActors, index: PatternIndex,
             if demanded_by is not None:
                 code = intent.demand_code(p.code)
                 how_coded, mood = f"demanded in reported speech ({p.code} -> {code})", intent.FACTUAL
-            elif probs is not None and p.note != _LEARNED_NOTE:
+            elif probs is not None and p.note != _LEARNED_NOTE and not (
+                    mood == intent.INTENT and negated):
+                # ("will not accept refugees" is a refusal by the intent rules below, whatever
+                # a model says of the act refused)
                 override = _override(p, probs, clf)
                 if override is not None:
                     code, how_coded = override
