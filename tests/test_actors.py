@@ -483,3 +483,8 @@ def test_a_dateline_makes_the_story_country_for_titled_people(coder):
     with_dateline = DocActors(doc, coder.actor_dictionary, None, dateline="SOM")
     m = next(m for m in with_dateline.cache.values() if m and m.text.startswith("President"))
     assert m.code == "SOMGOV", m
+
+
+def test_an_office_speaks_for_its_holder(actors):
+    ms = actors("The Kenyan president's office said the talks would resume.")
+    assert coded(ms, "The Kenyan president's office") == "KENGOV"

@@ -61,6 +61,10 @@ def _modifies(child) -> bool:
     return child.dep_ in ("appos", "amod", "nummod")
 
 
+# Nouns that speak for their possessor: "the governor's office" is the governor.
+_OFFICES = {"office", "aide", "staff"}
+
+
 def _place_preps(head):
     """The head's own of/in/from phrases, then those of its participles: "ministers of
     Ethiopia", "a group based in Trinidad", "guerrillas operating in Macedonia"."""
@@ -228,6 +232,13 @@ class DocActors:
             if lower in _PERSON_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS:
                 return self._pronoun(head, base)
             return None
+        if head.lemma_.lower() in _OFFICES:  # "the governor's office", "the president's aides"
+            poss = next((c for c in head.children if c.dep_ == "poss"), None)
+            owner = self.mention_for(poss) if poss is not None else None
+            if owner is not None and owner.sector:
+                return replace(base, name=owner.name, country=owner.country, sector=owner.sector,
+                               code=owner.code, kind="role",
+                               resolved_from=owner.resolved_from or owner.text)
         hits = self._hits(toks)
         person = next((a for h in hits for a in h.actors if a.kind == "person"), None)
         org = next((a for h in hits for a in h.actors if a.kind == "organisation"), None)
