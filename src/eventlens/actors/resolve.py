@@ -385,6 +385,15 @@ class DocActors:
                 return a
         return people
 
+    def place_in(self, tokens):
+        """(Location, Span) of the first run of proper nouns among tokens that GeoNames
+        places in a country, the story's country preferred; (None, None) if there is none."""
+        for run in proper_noun_runs(tokens):
+            loc = geo.resolve(run.text, [self.home] if self.home else [])
+            if loc is not None and loc.country:
+                return loc, run
+        return None, None
+
     def _country_at(self, i: int) -> Actor | None:
         hit = self.tok_hit.get(i)
         return next((a for a in hit.actors if a.kind in _COUNTRY_KINDS), None) if hit else None
@@ -403,10 +412,9 @@ class DocActors:
                 if a is not None:
                     return a.country, None
         for prep in _place_preps(head):  # "the governor of the Tyumen region": a known place
-            for run in proper_noun_runs(prep.subtree):
-                loc = geo.resolve(run.text, [self.home] if self.home else [])
-                if loc is not None and loc.country:
-                    return loc.country, None
+            loc, _ = self.place_in(prep.subtree)
+            if loc is not None:
+                return loc.country, None
         if sector is None:
             return None, None
         if person and self.home:

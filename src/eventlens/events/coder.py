@@ -20,7 +20,6 @@ from eventlens.events.intent import intent_code as intent_code_for
 from eventlens.events.modality import is_negated
 from eventlens.events.patterns import Pattern, PatternIndex
 from eventlens.model import Article, Event, Location, Mention, Plover, Span
-from eventlens.nlp import proper_noun_runs
 from eventlens.ontology import cameo
 
 _LIGHT_VERBS = {"hold", "make", "pay", "conduct", "launch", "carry", "announce", "stage", "give",
@@ -302,11 +301,11 @@ def code_article(article: Article, doc, actors: DocActors, index: PatternIndex,
         coded_preds = {m.pred.i for m in matches}
         # "issued a declaration demanding that ...": a bare statement yields to an event coded
         # in what it says
-        said = {m.pred.i for m in matches if m.pattern.code == "010" and any(
-            o.pred.i != m.pred.i and o.pattern.code[:2] != "01" and o.pred.pos_ == "VERB"
-            and any(o.pred.i in {t.i for t in c.subtree} for c in m.pred.children
-                    if c.dep_ in ("dobj", "ccomp", "xcomp", "attr"))
-            for o in matches)}
+        inner_verbs = {o.pred.i for o in matches
+                       if o.pattern.code[:2] != "01" and o.pred.pos_ == "VERB"}
+        said = {m.pred.i for m in matches if m.pattern.code == "010" and inner_verbs & {
+            t.i for c in m.pred.children if c.dep_ in ("dobj", "ccomp", "xcomp", "attr")
+            for t in c.subtree}}
         # "agreed to lift the embargo", "is ready to withdraw": a bare intent verb yields to
         # the act it announces, which is then coded as intent (0354, 0356, ...).
         by_i = {m.pred.i: m.pattern for m in matches}
@@ -582,7 +581,7 @@ def _place_named(sent, actors: DocActors, source: Mention | None, pred=None) -> 
     for tok in own:
         if tok.pos_ == "PROPN" and (m := country_at(tok)) is not None:
             return m
-    loc, run = _geo_place(own, actors)
+    loc, run = actors.place_in(own)
     if loc is not None:
         return Mention(text=run.text, start=run.start_char, end=run.end_char, name=loc.name,
                        code=loc.country, country=loc.country, kind="country")
@@ -597,16 +596,7 @@ def _place_in(m: Mention, actors: DocActors) -> Location | None:
     """A known place named in an attacked thing's phrase ("the town of Huliaipole",
     "residential districts of Kharkiv"), resolved with GeoNames."""
     span = actors.doc.char_span(m.start, m.end, alignment_mode="expand")
-    return _geo_place(span, actors)[0] if span is not None else None
-
-
-def _geo_place(tokens, actors: DocActors):
-    """(Location, Span) of the first proper-noun run among tokens that GeoNames knows."""
-    for run in proper_noun_runs(tokens):
-        loc = geo.resolve(run.text, [actors.home] if actors.home else [])
-        if loc is not None and loc.country:
-            return loc, run
-    return None, None
+    return actors.place_in(span)[0] if span is not None else None
 
 
 _PEOPLE = {"people", "person", "man", "woman", "child", "boy", "girl", "youth", "family",
